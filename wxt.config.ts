@@ -1,14 +1,44 @@
-import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { bundleFromFolder, downloadOfficialLists, type BundlePlan } from './utils/cli/bundle-lists';
 
-// See https://wxt.dev/api/config.html
+/**
+ * First-run lists: LISTS_DIR=folder takes the newest list of each source found there;
+ * LISTS_DIR=none bundles nothing; otherwise the lists are downloaded from the official
+ * addresses (a failed download only means that list is fetched on first run instead).
+ */
+let bundle: Promise<BundlePlan> | undefined;
+function listsBundle(root: string): Promise<BundlePlan> {
+  bundle ??= (async () => {
+    const dir = process.env.LISTS_DIR;
+    if (dir === 'none') return { manifest: { builtAt: new Date().toISOString(), lists: [] }, files: [], log: ['LISTS_DIR=none: no lists bundled'] };
+    if (dir) return bundleFromFolder(resolve(root, dir));
+    const cache = resolve(root, '.wxt/downloaded-lists');
+    const log = await downloadOfficialLists(cache);
+    const plan = await bundleFromFolder(cache);
+    return { ...plan, log: [...log, ...plan.log] };
+  })();
+  return bundle;
+}
+
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   manifestVersion: 3,
+  // The end-to-end tests build into their own folder, with fixture lists bundled.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      const plan = await listsBundle(wxt.config.root);
+      for (const line of plan.log) wxt.logger.info(`lists: ${line}`);
+      for (const file of plan.files) files.push(file);
+      files.push({ relativeDest: 'lists/manifest.json', contents: JSON.stringify(plan.manifest, null, 2) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Sanctions Lens',
     description:

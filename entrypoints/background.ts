@@ -1,3 +1,17 @@
+import { registerService } from '@webext-core/proxy-service';
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openListStore } from '../utils/browser/database';
+import { createListService, LIST_SERVICE_KEY } from '../utils/browser/list-service';
+import { listenForUpdateAlarm, scheduleUpdates } from '../utils/browser/update-schedule';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const db = openListStore();
+  const service = createListService(db);
+  registerService(LIST_SERVICE_KEY, service);
+  listenForUpdateAlarm(service);
+  // Every start: clean imports a stopped worker left half-written, install bundled lists on first run.
+  void service.installBundled();
+  browser.runtime.onInstalled.addListener(() => void scheduleUpdates());
+  browser.runtime.onStartup.addListener(() => void scheduleUpdates());
+});

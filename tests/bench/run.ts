@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: figures for every real list file in ../shared/data.
+ * - Node: parse-and-store time and peak memory (each file in its own process, fake-indexeddb).
+ * - Chromium: import time through the options page of the built extension.
+ * Prints a table; never asserts (speed is measured here, not in tests that could flake).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
+import { launchExtension } from '../e2e/browser';
+
+if (!HAS_SHARED_DATA) {
+  console.log(SHARED_SKIP_MESSAGE);
+  process.exit(0);
+}
+
+/** Each entry is one list: a file, or an OFAC CSV set (its files imported together). */
+const LISTS: { label: string; paths: string[] }[] = [
+  { label: 'FCDO XML, full scale (derived)', paths: ['uk-fcdo-derived/UK-Sanctions-List.derived-2025-04-14.xml'] },
+  { label: 'FCDO CSV, full scale (derived)', paths: ['uk-fcdo-derived/UK-Sanctions-List.derived-2025-04-14.csv'] },
+  { label: 'FCDO XML sample', paths: ['format-samples/uk-fcdo/UK-Sanctions-List.sample.xml'] },
+  { label: 'OFSI ConList.xlsx 2025-04-14', paths: ['uk-ofsi-consolidated/ConList_2025-04-14.xlsx'] },
+  { label: 'OFSI CSV 2025-04-14', paths: ['uk-ofsi-consolidated/ConList_2025-04-14.from-xlsx.csv'] },
+  { label: 'OFSI ConList.xlsx 2023-06-05', paths: ['uk-ofsi-consolidated/ConList_2023-06-05.xlsx'] },
+  {
+    label: 'OFAC SDN CSV set (sdn 2024-05-03 + 2025 add/alt/comments)',
+    paths: [
+      'us-ofac-sdn/2024-05-03/sdn.csv',
+      'us-ofac-sdn/companion-2025-12-24/add.csv',
+      'us-ofac-sdn/companion-2025-12-24/alt.csv',
+      'us-ofac-sdn/companion-2025-12-24/sdn_comments.csv',
+    ],
+  },
+  { label: 'OFAC sdn.csv 2024-03-22', paths: ['us-ofac-sdn/2024-03-22/sdn.csv'] },
+  { label: 'OFAC sdn.csv 2024-03-25', paths: ['us-ofac-sdn/2024-03-25/sdn.csv'] },
+  {
+    label: 'OFAC SDN CSV set 2019',
+    paths: ['us-ofac-sdn/consistent-set-2019/sdn.csv', 'us-ofac-sdn/consistent-set-2019/add.csv', 'us-ofac-sdn/consistent-set-2019/alt.csv'],
+  },
+  { label: 'OFAC SDN.XML sample', paths: ['format-samples/us-ofac/SDN.sample.xml'] },
+  {
+    label: 'OFAC non-SDN CSV set',
+    paths: [
+      'us-ofac-consolidated-non-sdn/cons_prim.csv',
+      'us-ofac-consolidated-non-sdn/cons_add.csv',
+      'us-ofac-consolidated-non-sdn/cons_alt.csv',
+      'us-ofac-consolidated-non-sdn/cons_comments.csv',
+    ],
+  },
+  { label: 'OFAC CONS_ENHANCED.ZIP', paths: ['us-ofac-consolidated-non-sdn/CONS_ENHANCED.ZIP'] },
+  { label: 'EU FSF XML sample', paths: ['format-samples/eu-fsf/xmlFullSanctionsList_1_1.sample.xml'] },
+  { label: 'UN consolidated.xml', paths: ['un-sc-consolidated/consolidated.xml'] },
+  { label: 'OpenSanctions ua_war_sanctions CSV', paths: ['opensanctions/targets.simple/ua_war_sanctions/targets.simple.csv'] },
+  { label: 'OpenSanctions interpol CSV', paths: ['opensanctions/targets.simple/interpol_red_notices/targets.simple.csv'] },
+  { label: 'OpenSanctions FtM (zala)', paths: ['opensanctions/yente-fixtures/zala/entities.ftm.json'] },
+];
+
+interface NodeFigures {
+  parseAndStoreMs: number;
+  peakRssMB: number;
+  baselineRssMB: number;
+  lists: { source: string; targets: number }[];
+}
+
+function nodeRun(paths: string[]): NodeFigures {
+  // A set is imported from its folder when all its files share one (as the CLI's --list FOLDER does).
+  const target = paths.length === 1 ? sharedFile(paths[0]!) : resolve(sharedFile(paths[0]!), '..');
+  const out = execFileSync('npx', ['tsx', resolve(projectRoot, 'tests/bench/parse-one.ts'), target], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as NodeFigures;
+}
+
+async function chromiumRuns(): Promise<Map<string, number | string>> {
+  const extensionDir = resolve(projectRoot, '.output/e2e/chrome-mv3');
+  if (!existsSync(extensionDir)) {
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, LISTS_DIR: resolve(projectRoot, 'tests/fixtures/lists/bundle'), WXT_OUT_DIR: resolve(projectRoot, '.output/e2e') },
+    });
+  }
+  const session = await launchExtension(extensionDir);
+  const figures = new Map<string, number | string>();
+  try {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    for (const list of LISTS) {
+      const before = (await page.getByTestId('message').textContent().catch(() => null)) ?? '';
+      await page.getByTestId('import-input').setInputFiles(list.paths.map((p) => sharedFile(p)));
+      await page.waitForFunction(
+        (previous) => {
+          const text = document.querySelector('[data-testid="message"]')?.textContent ?? '';
+          return text !== '' && text !== previous && !document.querySelector('[data-testid="busy"]');
+        },
+        before,
+        { timeout: 120_000 },
+      );
+      const text = (await page.getByTestId('message').textContent()) ?? '';
+      const m = /in (\d+(?:\.\d+)?) s/.exec(text);
+      figures.set(list.label, m ? Number(m[1]) * 1000 : text.slice(0, 80));
+    }
+  } finally {
+    await session.close();
+  }
+  return figures;
+}
+
+const rows: string[][] = [];
+const nodeFigures = new Map<string, NodeFigures | string>();
+for (const list of LISTS) {
+  try {
+    nodeFigures.set(list.label, nodeRun(list.paths));
+  } catch (error) {
+    nodeFigures.set(list.label, `failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+const chromium = await chromiumRuns();
+for (const list of LISTS) {
+  const node = nodeFigures.get(list.label);
+  const browser = chromium.get(list.label);
+  rows.push([
+    list.label,
+    typeof node === 'string' ? node : node!.lists.map((l) => `${l.source} ${l.targets}`).join(', '),
+    typeof node === 'string' ? '' : `${node!.parseAndStoreMs} ms`,
+    typeof node === 'string' ? '' : `${node!.peakRssMB} MB (base ${node!.baselineRssMB})`,
+    typeof browser === 'number' ? `${Math.round(browser)} ms` : String(browser ?? ''),
+  ]);
+}
+const header = ['list', 'targets', 'Node parse+store', 'Node peak RSS', 'Chromium import'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of rows) console.log(line(row));

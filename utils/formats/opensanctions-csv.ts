@@ -1,0 +1,159 @@
+import type { Identifier, ListMeta, Target, TargetKind, TargetName } from '../model';
+import { createCsvRowStream } from './csv-stream';
+import { parseIsoDate } from './dates';
+import { compact, uniqueIdentifiers } from './eu-fsf-xml';
+import { countryName, imoNumber, kindOfSchema } from './opensanctions-ftm';
+import { clean, cleanParagraphs, scriptOf, unique } from './text';
+import { ListFormatError, type TextListReader } from './types';
+
+/**
+ * OpenSanctions `targets.simple.csv`: one row per target, columns keyed by name (the current layout has 16 with
+ * `program_ids`; older exports have 15 without it). Multi-valued cells join their values with `;`, quoting a
+ * value that itself holds `;`, `"` or a line break (`"a ""b"";c"`), as a one-line `;`-delimited CSV record.
+ */
+
+const FORMAT = 'opensanctions-csv';
+const REQUIRED = ['id', 'schema', 'name'];
+
+/** Splits a `;`-joined cell, honouring the quotes OpenSanctions puts around values that need them. */
+export function splitJoined(cell: string | undefined): string[] {
+  if (!cell) return [];
+  if (!cell.includes('"')) return cell.split(';').map((v) => clean(v)).filter(Boolean);
+  const out: string[] = [];
+  let value = '';
+  let quoted = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (cell[i + 1] === '"') {
+          value += '"';
+          i++;
+        } else quoted = false;
+      } else value += c;
+    } else if (c === '"' && value.trim() === '') {
+      quoted = true;
+      value = '';
+    } else if (c === ';') {
+      out.push(value);
+      value = '';
+    } else value += c;
+  }
+  out.push(value);
+  return out.map((v) => v.trim()).filter(Boolean);
+}
+
+/** The identifiers column gives values without their kind: recognise the unambiguous ones. */
+function identifierOf(value: string, kind: TargetKind): Identifier {
+  if (/^IMO\s*\d{7}$/i.test(value)) return { type: 'imo', value: imoNumber(value) };
+  if (kind === 'vessel') {
+    if (/^\d{9}$/.test(value)) return { type: 'mmsi', value };
+    if (/^[A-Z0-9]{3,7}$/.test(value) && /[A-Z]/.test(value) && /\d/.test(value)) return { type: 'call-sign', value };
+  }
+  if (kind !== 'person' && /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(value)) return { type: 'swift-bic', value };
+  return { type: 'other', value };
+}
+
+export function createOpenSanctionsCsvReader(): TextListReader {
+  let header: Map<string, number> | undefined;
+  let listDate: string | undefined;
+  let failure: Error | undefined;
+  let out: Target[] = [];
+
+  const rowToTarget = (row: string[], index: number): Target => {
+    const cell = (name: string): string => {
+      const i = header!.get(name);
+      return i === undefined ? '' : (row[i] ?? '');
+    };
+    const id = clean(cell('id'));
+    if (!id) throw new ListFormatError(`Row ${index + 1} has no id: the file is damaged.`);
+    const kind = kindOfSchema(clean(cell('schema')));
+    const names: TargetName[] = [];
+    const primary = clean(cell('name'));
+    if (primary) names.push({ full: primary, type: 'primary', script: scriptOf(primary) });
+    for (const alias of splitJoined(cell('aliases'))) {
+      if (names.some((n) => n.full.toLowerCase() === alias.toLowerCase())) continue;
+      names.push({ full: alias, type: names.length ? 'alias' : 'primary', script: scriptOf(alias) });
+    }
+    if (names.length === 0) throw new ListFormatError(`Row ${index + 1} (${id}) has no name.`);
+
+    const identifiers: Identifier[] = [
+      ...splitJoined(cell('identifiers')).map((v) => identifierOf(v, kind)),
+      ...splitJoined(cell('phones')).map((value): Identifier => ({ type: 'phone', value })),
+      ...splitJoined(cell('emails')).map((value): Identifier => ({ type: 'email', value })),
+    ];
+    const programs = splitJoined(cell('program_ids'));
+    const reasons = splitJoined(cell('sanctions'))
+      .map((v) => cleanParagraphs(v))
+      .filter(Boolean);
+    const lastSeen = clean(cell('last_seen'));
+    const lastChange = clean(cell('last_change'));
+    for (const date of [lastSeen, lastChange]) if (date && (!listDate || date > listDate)) listDate = date;
+
+    return compact({
+      id: `opensanctions:${id}`,
+      source: 'opensanctions',
+      nativeId: id,
+      kind,
+      names,
+      birthDates: unique(splitJoined(cell('birth_date'))),
+      nationalities: unique(splitJoined(cell('countries')).map(countryName)),
+      addresses: unique(splitJoined(cell('addresses'))),
+      identifiers: uniqueIdentifiers(identifiers),
+      // Programme ids where the export has them; otherwise the dataset (e.g. "INTERPOL Red Notices").
+      regimes: unique(programs.length ? programs : splitJoined(cell('dataset'))),
+      updated: parseIsoDate(lastChange),
+      reasons: unique(reasons).join('\n') || undefined,
+      remarks: clean(cell('dataset')) ? `OpenSanctions dataset: ${clean(cell('dataset'))}` : undefined,
+    });
+  };
+
+  const rows = createCsvRowStream({
+    onRow(row, index) {
+      if (!header) {
+        const names = row.map((h) => clean(h).toLowerCase());
+        const missing = REQUIRED.filter((r) => !names.includes(r));
+        if (missing.length) {
+          throw new ListFormatError(
+            `This is not an OpenSanctions targets.simple.csv file: its header lacks ${missing.map((m) => `"${m}"`).join(', ')}.`,
+          );
+        }
+        header = new Map(names.map((n, i) => [n, i]));
+        return;
+      }
+      if (row.length === 1 && clean(row[0]) === '') return;
+      if (row.length < header.size) {
+        throw new ListFormatError(
+          `Row ${index} has ${row.length} columns where the header has ${header.size}: the file is damaged or cut short.`,
+        );
+      }
+      out.push(rowToTarget(row, index));
+    },
+  });
+
+  const guarded = (fn: () => void): Target[] => {
+    if (failure) throw failure;
+    try {
+      fn();
+    } catch (error) {
+      failure = error instanceof ListFormatError ? error : new ListFormatError(String((error as Error)?.message ?? error));
+      throw failure;
+    }
+    const done = out;
+    out = [];
+    return done;
+  };
+
+  return {
+    write: (text) => guarded(() => rows.write(text)),
+    end: () =>
+      guarded(() => {
+        rows.end();
+        if (!header) throw new ListFormatError('The file is empty: it has no header row.');
+      }),
+    meta: (): ListMeta => {
+      const date = parseIsoDate(listDate) ?? null;
+      return { source: 'opensanctions', format: FORMAT, listDate: date, listDateOrigin: date ? 'content' : null };
+    },
+  };
+}
