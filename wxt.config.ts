@@ -25,7 +25,6 @@ function listsBundle(root: string): Promise<BundlePlan> {
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
-  manifestVersion: 3,
   // The end-to-end tests build into their own folder, with fixture lists bundled.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({

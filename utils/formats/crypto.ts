@@ -503,7 +503,19 @@ function foldHomoglyphs(token: string): string | undefined {
 // Runs of letters and digits (Greek and Cyrillic included, for homoglyphs), with an optional CashAddr prefix.
 // Runs shorter than 6 characters are never part of an address (a split one is joined from two runs of 6+).
 const TOKEN = /(?:bitcoincash:)?[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{6,}/gi;
-const LONG_RUN = /[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{13}/;
+const LONG_RUN = 13;
+
+/** True when the text has a run of 13+ letters or digits (a quick scan: most prose has none). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x370 && c <= 0x52f)) {
+      if (++run >= LONG_RUN) return true;
+    } else run = 0;
+  }
+  return false;
+}
 const ASCII_ALNUM = /^[0-9A-Za-z]+$/;
 const ONLY_SPACE = /^[ \t\r\n\u00a0]{1,8}$/;
 /** Longest address recognised (a Cardano base address is ~103 characters, Monero integrated 106). */
@@ -519,7 +531,7 @@ const MAX_ADDRESS = 130;
 export function extractCryptoAddresses(text: string): Identifier[] {
   const out: Identifier[] = [];
   // Any address, or one of the two halves of a split address, has a run of 13+ letters and digits.
-  if (!text || text.length < 25 || !LONG_RUN.test(text)) return out;
+  if (!text || text.length < 25 || !hasLongRun(text)) return out;
   const seen = new Set<string>();
   const add = (value: string, chain: string, note?: string) => {
     const key = normalizeCryptoAddress(value, chain);

@@ -31,10 +31,14 @@ const IMO = /\bIMO\)?\s*(?:number|No\.?)?\s*:?\s*(\d{7})\b/gi;
 export function identifiersInText(text: string): Identifier[] {
   if (!text) return [];
   const found: Identifier[] = [...extractCryptoAddresses(text)];
-  for (const m of text.matchAll(EMAIL)) found.push({ type: 'email', value: m[0].replace(/\.$/, '') });
-  for (const m of text.matchAll(WEBSITE)) found.push({ type: 'website', value: m[1]!.replace(/[.]$/, '') });
-  for (const m of text.matchAll(PHONE)) found.push({ type: 'phone', value: clean(m[1]) });
-  for (const m of text.matchAll(IMO)) found.push({ type: 'imo', value: m[1]! });
+  if (text.includes('@')) {
+    for (const m of text.matchAll(EMAIL)) found.push({ type: 'email', value: m[0].replace(/\.$/, '') });
+  }
+  if (/web|site|url/i.test(text)) {
+    for (const m of text.matchAll(WEBSITE)) found.push({ type: 'website', value: m[1]!.replace(/[.]$/, '') });
+  }
+  if (/tel|phone|fax/i.test(text)) for (const m of text.matchAll(PHONE)) found.push({ type: 'phone', value: clean(m[1]) });
+  if (text.includes('IMO')) for (const m of text.matchAll(IMO)) found.push({ type: 'imo', value: m[1]! });
   return found;
 }
 
@@ -204,7 +208,8 @@ function newest<T extends { date: string }>(items: T[]): T | undefined {
   return best;
 }
 
-function entityToTarget(entry: XmlNode): Target {
+/** One `<sanctionEntity>` (or the same tree rebuilt from the EU CSV rows) → Target. */
+export function euEntityToTarget(entry: XmlNode): Target {
   const nativeId = attr(entry, 'logicalId');
   if (!nativeId) {
     throw new ListFormatError('A <sanctionEntity> has no logicalId attribute: this is not a complete EU sanctions file.');
@@ -363,7 +368,7 @@ export function createEuFsfXmlReader(): TextListReader {
   let out: Target[] = [];
   const stream = createXmlRecordStream({
     isRecord: (name, depth) => depth === 1 && name === 'sanctionEntity',
-    onRecord: (record) => out.push(entityToTarget(record)),
+    onRecord: (record) => out.push(euEntityToTarget(record)),
     onHeaderElement: (name, attrs, depth) => {
       if (depth !== 0) return;
       if (name !== 'export') {

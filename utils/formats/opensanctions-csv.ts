@@ -20,26 +20,39 @@ export function splitJoined(cell: string | undefined): string[] {
   if (!cell) return [];
   if (!cell.includes('"')) return cell.split(';').map((v) => clean(v)).filter(Boolean);
   const out: string[] = [];
-  let value = '';
-  let quoted = false;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (cell[i + 1] === '"') {
+  const n = cell.length;
+  let i = 0;
+  while (i <= n) {
+    let j = i;
+    while (j < n && cell.charCodeAt(j) === 32) j++;
+    if (cell.charCodeAt(j) === 34 /* " */) {
+      let value = '';
+      let k = j + 1;
+      for (;;) {
+        const q = cell.indexOf('"', k);
+        if (q === -1) {
+          value += cell.slice(k);
+          i = n + 1;
+          break;
+        }
+        value += cell.slice(k, q);
+        if (cell.charCodeAt(q + 1) === 34) {
           value += '"';
-          i++;
-        } else quoted = false;
-      } else value += c;
-    } else if (c === '"' && value.trim() === '') {
-      quoted = true;
-      value = '';
-    } else if (c === ';') {
+          k = q + 2;
+          continue;
+        }
+        const semi = cell.indexOf(';', q + 1);
+        value += semi === -1 ? cell.slice(q + 1) : cell.slice(q + 1, semi);
+        i = semi === -1 ? n + 1 : semi + 1;
+        break;
+      }
       out.push(value);
-      value = '';
-    } else value += c;
+    } else {
+      const semi = cell.indexOf(';', i);
+      out.push(semi === -1 ? cell.slice(i) : cell.slice(i, semi));
+      i = semi === -1 ? n + 1 : semi + 1;
+    }
   }
-  out.push(value);
   return out.map((v) => v.trim()).filter(Boolean);
 }
 
@@ -71,18 +84,19 @@ export function createOpenSanctionsCsvReader(): TextListReader {
     const names: TargetName[] = [];
     const primary = clean(cell('name'));
     if (primary) names.push({ full: primary, type: 'primary', script: scriptOf(primary) });
-    for (const alias of splitJoined(cell('aliases'))) {
+    const list = (name: string) => splitJoined(cell(name)).map(clean).filter(Boolean);
+    for (const alias of list('aliases')) {
       if (names.some((n) => n.full.toLowerCase() === alias.toLowerCase())) continue;
       names.push({ full: alias, type: names.length ? 'alias' : 'primary', script: scriptOf(alias) });
     }
     if (names.length === 0) throw new ListFormatError(`Row ${index + 1} (${id}) has no name.`);
 
     const identifiers: Identifier[] = [
-      ...splitJoined(cell('identifiers')).map((v) => identifierOf(v, kind)),
-      ...splitJoined(cell('phones')).map((value): Identifier => ({ type: 'phone', value })),
-      ...splitJoined(cell('emails')).map((value): Identifier => ({ type: 'email', value })),
+      ...list('identifiers').map((v) => identifierOf(v, kind)),
+      ...list('phones').map((value): Identifier => ({ type: 'phone', value })),
+      ...list('emails').map((value): Identifier => ({ type: 'email', value })),
     ];
-    const programs = splitJoined(cell('program_ids'));
+    const programs = list('program_ids');
     const reasons = splitJoined(cell('sanctions'))
       .map((v) => cleanParagraphs(v))
       .filter(Boolean);
@@ -96,12 +110,12 @@ export function createOpenSanctionsCsvReader(): TextListReader {
       nativeId: id,
       kind,
       names,
-      birthDates: unique(splitJoined(cell('birth_date'))),
-      nationalities: unique(splitJoined(cell('countries')).map(countryName)),
-      addresses: unique(splitJoined(cell('addresses'))),
+      birthDates: unique(list('birth_date')),
+      nationalities: unique(list('countries').map(countryName)),
+      addresses: unique(list('addresses')),
       identifiers: uniqueIdentifiers(identifiers),
       // Programme ids where the export has them; otherwise the dataset (e.g. "INTERPOL Red Notices").
-      regimes: unique(programs.length ? programs : splitJoined(cell('dataset'))),
+      regimes: unique(programs.length ? programs : list('dataset')),
       updated: parseIsoDate(lastChange),
       reasons: unique(reasons).join('\n') || undefined,
       remarks: clean(cell('dataset')) ? `OpenSanctions dataset: ${clean(cell('dataset'))}` : undefined,

@@ -40,7 +40,17 @@ export interface FtmEntity {
 let regionNames: Intl.DisplayNames | null | undefined;
 
 /** `ru` → `Russia` (OpenSanctions writes ISO 3166 codes); codes it does not know stay as written. */
+const countryNames = new Map<string, string>();
+
 export function countryName(code: string): string {
+  const cached = countryNames.get(code);
+  if (cached !== undefined) return cached;
+  const name = lookUpCountry(code);
+  countryNames.set(code, name);
+  return name;
+}
+
+function lookUpCountry(code: string): string {
   const value = clean(code);
   if (!/^[a-z]{2}$/i.test(value)) return value;
   if (regionNames === undefined) {
@@ -75,6 +85,20 @@ export function crossRefsOfReferents(referents: readonly string[] | undefined): 
     else if ((m = /^gb-fcdo-([a-z]{3}\d{4})$/i.exec(ref))) out.push({ kind: 'uk-unique-id', value: m[1]!.toUpperCase() });
     else if ((m = /^gb-hmt-(\d+)$/.exec(ref))) out.push({ kind: 'ofsi-group', value: m[1]! });
     else if ((m = /^eu-fsf-eu-(\d+)-(\d+)$/.exec(ref))) out.push({ kind: 'eu-ref', value: `EU.${m[1]}.${m[2]}` });
+  }
+  return out;
+}
+
+/** A Sanction's `authorityId` is the issuing list's own record id: recognised for the lists this app reads. */
+function crossRefsOfSanction(sanction: FtmEntity): CrossRef[] {
+  const datasets = new Set(sanction.datasets ?? []);
+  const out: CrossRef[] = [];
+  for (const id of props(sanction, 'authorityId')) {
+    if (/^EU\.\d+\.\d+$/.test(id)) out.push({ kind: 'eu-ref', value: id });
+    else if (datasets.has('gb_fcdo_sanctions') && /^[A-Z]{3}\d{4}$/.test(id)) out.push({ kind: 'uk-unique-id', value: id });
+    else if (datasets.has('gb_fcdo_sanctions') && /^\d+$/.test(id)) out.push({ kind: 'ofsi-group', value: id });
+    else if (datasets.has('us_ofac_sdn') && /^\d+$/.test(id)) out.push({ kind: 'ofac-uid', value: id });
+    else if (datasets.has('un_sc_sanctions')) out.push({ kind: 'un-ref', value: id });
   }
   return out;
 }
@@ -203,7 +227,10 @@ function toTarget(entity: FtmEntity, joined: Joined): Target {
 
   const identifiers: Identifier[] = [];
   for (const [prop, type, note] of IDENTIFIER_PROPS) {
-    for (const value of props(entity, prop)) {
+    // A few sources put several phone numbers or e-mails in one value ("+7 …; +7 …").
+    const values = prop === 'phone' || prop === 'email' ? props(entity, prop).flatMap((v) => v.split(/\s*;\s*/)) : props(entity, prop);
+    for (const value of values) {
+      if (!value) continue;
       const isVesselReg = prop === 'registrationNumber' && (kind === 'vessel' || kind === 'aircraft' || kind === 'person');
       identifiers.push({
         type: isVesselReg ? 'other' : type,
@@ -238,7 +265,7 @@ function toTarget(entity: FtmEntity, joined: Joined): Target {
   const crossRefs: CrossRef[] = [...crossRefsOfReferents(entity.referents)];
   for (const s of sanctions) {
     for (const id of props(s, 'unscId')) crossRefs.push({ kind: 'un-ref', value: id });
-    for (const id of props(s, 'authorityId')) if (/^EU\.\d+\.\d+$/.test(id)) crossRefs.push({ kind: 'eu-ref', value: id });
+    crossRefs.push(...crossRefsOfSanction(s));
   }
   const remarks = [...notes];
   if (authorities.length) remarks.push(`Sanctioned by: ${authorities.join('; ')}`);

@@ -306,7 +306,11 @@ export async function readPlannedList(plan: ListPlan, options: ReadOptions): Pro
     }
     await tally.flush();
   } catch (error) {
-    throw new ListReadError(fileNames.join(' + '), reasonOf(error));
+    // Errors of the store (quota, a closed database) pass through unchanged for the importer to name.
+    if (error instanceof ListFormatError || error instanceof ListReadError || error instanceof SyntaxError) {
+      throw new ListReadError(fileNames.join(' + '), reasonOf(error));
+    }
+    throw error;
   }
   if (tally.targets === 0) throw new ListReadError(fileNames.join(' + '), 'the file holds no designations');
   return {

@@ -1,9 +1,9 @@
 import type { ListMeta, Target } from '../model';
 import { createCsvRowStream } from './csv-stream';
 import { parseNamedMonthDate } from './dates';
-import { clean } from './text';
 import { ListFormatError, type TextListReader } from './types';
 import {
+  clean,
   fcdoCrossRefs,
   fcdoNameType,
   fcdoNativeId,
@@ -153,7 +153,7 @@ function addRow(b: UkDesignationBuilder, get: (column: FcdoColumn) => string): v
   b.websites.addAll(splitNumbered(get('website')));
   b.emails.addAll(splitNumbered(get('email')));
   b.dobs.add(get('dob'));
-  // "(1) Russia. (2) Ukraine": the list ends split items with a full stop.
+  // "(1) Russia. (2) Ukraine": a full stop ends the split items.
   b.nationalities.addAll(splitNumbered(get('nationality')).map((n) => n.replace(/\.$/, '')));
   for (const [number, info] of pairNumbered(get('nationalIdNumber'), get('nationalIdInfo'))) b.addPair('nationalIds', number, info);
   for (const [number, info] of pairNumbered(get('passportNumber'), get('passportInfo'))) b.addPair('passports', number, info);

@@ -1,9 +1,9 @@
 import type { CrossRef, Identifier, ListMeta, NameType, SourceId, Target, TargetKind, TargetName } from '../model';
 import { extractCryptoAddresses, normalizeCryptoAddress } from './crypto';
 import { parseDayFirstDate } from './dates';
-import { clean, cleanParagraphs, scriptOf } from './text';
+import { clean as cleanText, cleanParagraphs, scriptOf } from './text';
 import { ListFormatError, type TextListReader } from './types';
-import { child, children, childText, createXmlRecordStream, descendants, type XmlNode } from './xml-records';
+import { child, childText, createXmlRecordStream, descendants, type XmlNode } from './xml-records';
 
 /*
  * FCDO "UK Sanctions List" XML (https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml):
@@ -27,6 +27,18 @@ export interface UkPair {
 /** A labelled value that has no field of its own in the model and goes to remarks ("Type of ship: Oil tanker"). */
 type Detail = [label: string, value: string];
 
+/** Whitespace other than a single plain space, or a zero-width space: what clean() would change inside. */
+const ODD_SPACE = /[^\S ]|\u200b| {2}/;
+
+/**
+ * clean() from text.ts with a fast path: most cells need only a trim, and the readers clean
+ * hundreds of thousands of them (empty CSV cells included).
+ */
+export function clean(value: string | undefined | null): string {
+  if (!value) return '';
+  return ODD_SPACE.test(value) ? cleanText(value) : value.trim();
+}
+
 const NAME_TYPE_RANK: Record<NameType, number> = { primary: 0, variation: 1, alias: 2, former: 3, 'weak-alias': 4 };
 
 function pushUnique(list: string[], seen: Set<string>, value: string | undefined, paragraphs = false): void {
@@ -40,10 +52,18 @@ function pushUnique(list: string[], seen: Set<string>, value: string | undefined
 
 class UniqueList {
   readonly values: string[] = [];
-  private readonly seen = new Set<string>();
+  // Made on first use: a builder has two dozen lists and most stay empty.
+  private seen: Set<string> | undefined;
+  /** Raw values already taken: CSV rows repeat a designation's long texts on every row. */
+  private raw: Set<string> | undefined;
   /** `paragraphs`: keep line breaks (statements of reasons, other information). */
   constructor(private readonly paragraphs = false) {}
   add(value: string | undefined): void {
+    if (!value) return;
+    this.raw ??= new Set();
+    if (this.raw.has(value)) return;
+    this.raw.add(value);
+    this.seen ??= new Set();
     pushUnique(this.values, this.seen, value, this.paragraphs);
   }
   addAll(values: Iterable<string>): void {
@@ -55,7 +75,7 @@ class UniqueList {
 export function parseUkDate(text: string | undefined): string | undefined {
   const value = clean(text);
   if (!value) return undefined;
-  const normalised = value.replace(/^dd(?=[/.-])/i, '00').replace(/^(\d{2}|00)([/.-])mm(?=[/.-])/i, '$1$200');
+  const normalised = value.replace(/^dd(?=[/.-])/i, '00').replace(/^(\d{2})([/.-])mm(?=[/.-])/i, (_m, day: string, sep: string) => `${day}${sep}00`);
   return parseDayFirstDate(normalised);
 }
 
@@ -114,9 +134,20 @@ export function pairNumbered(first: string | undefined, second: string | undefin
   const b = splitNumbered(second);
   if (a.length === 0 && b.length === 0) return [];
   if (a.length === b.length) return a.map((value, i) => [value, b[i]!]);
-  if (a.length <= 1 && b.length === 0) return [[a[0] ?? '', '']];
-  if (b.length <= 1 && a.length === 0) return [['', b[0] ?? '']];
+  if (b.length === 0) return a.map((value) => [value, '']);
+  if (a.length === 0) return b.map((value) => ['', value]);
   return [[clean(first), clean(second)]];
+}
+
+/** `-`, `- .`: OFSI's placeholders for an unknown part. */
+function placeholder(value: string): boolean {
+  return /^[\s.,;:\-–]*$/.test(value);
+}
+
+/** A value without its placeholder or the full stop that ended it in a numbered list ("Afghanistan."). */
+function trimItem(value: string | undefined): string {
+  const cleaned = clean(value);
+  return placeholder(cleaned) ? '' : cleaned.replace(/\.$/, '');
 }
 
 /** Collects one UK designation from XML elements or CSV/xlsx rows; dedupes as it goes. */
@@ -163,8 +194,10 @@ export class UkDesignationBuilder {
     const full = clean([...given, family].join(' '));
     if (!full) return;
     const name: TargetName = { full, type, script: scriptOf(full) };
-    if (kind === 'person') {
-      if (given.length > 0) name.given = given;
+    // Parts for people only, and only when the name has given names: a lone Name 6 is often a whole
+    // alias ("Umm Test", "Abu Ayyad AL-TUNISI" is split, "The Tester" is not) rather than a surname.
+    if (kind === 'person' && given.length > 0) {
+      name.given = given;
       if (family) name.family = family;
     }
     this.putName(name);
@@ -177,11 +210,11 @@ export class UkDesignationBuilder {
     const lang = clean(language);
     if (lang) name.lang = lang;
     if (!this.nameIndex.has(full.toLowerCase())) this.nonLatinKeys.add(full.toLowerCase());
-    this.putName(name);
+    this.putName(name, true);
   }
 
   /** One entry per spelling (case-insensitive); a name listed under two types keeps the stronger one. */
-  private putName(name: TargetName): void {
+  private putName(name: TargetName, nonLatin = false): void {
     const key = name.full.toLowerCase();
     const at = this.nameIndex.get(key);
     if (at === undefined) {
@@ -190,7 +223,7 @@ export class UkDesignationBuilder {
       return;
     }
     const existing = this.names[at]!;
-    if (!name.lang) this.nonLatinKeys.delete(key);
+    if (!nonLatin) this.nonLatinKeys.delete(key);
     if (NAME_TYPE_RANK[name.type] < NAME_TYPE_RANK[existing.type]) existing.type = name.type;
     if (!existing.lang && name.lang) existing.lang = name.lang;
     if (!existing.given && name.given) existing.given = name.given;
@@ -206,12 +239,13 @@ export class UkDesignationBuilder {
   }
 
   addBirthPlace(town: string | undefined, country: string | undefined): void {
-    // OFSI writes "-" for an unknown town.
-    this.birthPlaces.add([clean(town), clean(country)].filter((p) => p !== '' && p !== '-').join(', '));
+    const townText = clean(town);
+    this.birthPlaces.add([placeholder(townText) ? '' : townText, trimItem(country)].filter(Boolean).join(', '));
   }
 
   addPair(list: 'passports' | 'nationalIds', number: string | undefined, info: string | undefined): void {
-    const pair = { number: clean(number), info: clean(info) };
+    const infoText = clean(info);
+    const pair = { number: trimItem(number), info: placeholder(infoText) ? '' : infoText };
     if (!pair.number && !pair.info) return;
     const key = `${list}\u0000${pair.number.toLowerCase()}\u0000${pair.info.toLowerCase()}`;
     if (this.pairKeys.has(key)) return;
@@ -265,11 +299,16 @@ export class UkDesignationBuilder {
     if (this.addresses.values.length) target.addresses = this.addresses.values;
 
     const identifiers: Identifier[] = [];
-    for (const p of this.passports) {
-      if (p.number) identifiers.push(p.info ? { type: 'passport', value: p.number, note: p.info } : { type: 'passport', value: p.number });
-    }
-    for (const p of this.nationalIds) {
-      if (p.number) identifiers.push(p.info ? { type: 'national-id', value: p.number, note: p.info } : { type: 'national-id', value: p.number });
+    // A passport or id given without its number keeps its details in remarks.
+    const numberless: Detail[] = [];
+    for (const [list, type, label] of [
+      [this.passports, 'passport', 'Passport'],
+      [this.nationalIds, 'national-id', 'National identifier'],
+    ] as const) {
+      for (const p of list) {
+        if (p.number) identifiers.push(p.info ? { type, value: p.number, note: p.info } : { type, value: p.number });
+        else numberless.push([label, p.info]);
+      }
     }
     for (const value of this.businessRegs.values) identifiers.push({ type: 'company-number', value });
     for (const value of this.imos.values) identifiers.push({ type: 'imo', value });
@@ -299,7 +338,7 @@ export class UkDesignationBuilder {
     const remarks: string[] = [...this.otherInformation.values];
     if (this.designationSource) remarks.push(`Designation source: ${this.designationSource}`);
     const byLabel = new Map<string, string[]>();
-    for (const [label, value] of this.details) {
+    for (const [label, value] of [...this.details, ...numberless]) {
       const values = byLabel.get(label) ?? [];
       values.push(value);
       byLabel.set(label, values);

@@ -267,6 +267,11 @@ function ruleOf(label: string): LabelRule | undefined {
   return undefined;
 }
 
+/** True when the label is an identifier's (its value may end with the country in brackets). */
+export function isIdentifierLabel(label: string): boolean {
+  return ruleOf(label)?.field === 'id';
+}
+
 /** Labels that can start a CSV remark part, by first word, longest first. */
 const LABELS_BY_WORD = new Map<string, string[]>();
 for (const label of [
@@ -339,27 +344,33 @@ export interface OfacIdDetails {
   extra?: string;
 }
 
+/** Adds a value to an optional list once; returns the list (lists are made on first use: 15,000 entries). */
+function addOnce<T>(list: T[] | undefined, value: T): T[] {
+  if (!list) return [value];
+  if (!list.includes(value)) list.push(value);
+  return list;
+}
+
 /** Collects one entry's fields from whichever format, then makes the Target. */
 export class OfacTargetBuilder {
   readonly names: TargetName[] = [];
-  private readonly nameKeys = new Set<string>();
   /** OFAC's Title: mostly a position (`Member of the State Duma …`, `Minister of Justice`), sometimes a rank. */
-  readonly positions: string[] = [];
+  positions: string[] | undefined;
   gender: string | undefined;
-  readonly birthDates: string[] = [];
-  readonly birthPlaces: string[] = [];
-  readonly nationalities: string[] = [];
-  readonly addresses: string[] = [];
-  readonly identifiers: Identifier[] = [];
-  private readonly identifierKeys = new Set<string>();
-  private readonly cryptoValues = new Set<string>();
+  birthDates: string[] | undefined;
+  birthPlaces: string[] | undefined;
+  nationalities: string[] | undefined;
+  addresses: string[] | undefined;
+  identifiers: Identifier[] | undefined;
+  /** Comparison keys of the identifiers, in step with `identifiers`. */
+  private identifierKeys: string[] | undefined;
   readonly regimes: string[] = [];
-  readonly sanctions: string[] = [];
+  sanctions: string[] | undefined;
   /** Remarks paragraphs (CSV: the whole Remarks text; XML: remarks and the details without a model field). */
-  readonly remarks: string[] = [];
+  remarks: string[] | undefined;
   designated: string | undefined;
   /** Text searched for crypto addresses the labels missed. */
-  private readonly freeText: string[] = [];
+  private freeText: string[] | undefined;
   /** Whether a label or remark of the entry is a non-SDN marker (directive determinations …). */
   nonSdnFeature = false;
 
@@ -372,8 +383,7 @@ export class OfacTargetBuilder {
     const name = tidy(full);
     if (!name) return;
     const key = name.toLowerCase();
-    if (this.nameKeys.has(key)) return;
-    this.nameKeys.add(key);
+    for (const existing of this.names) if (existing.full.toLowerCase() === key) return;
     const out: TargetName = { full: name, type, script: scriptOfName(name) };
     const given = tidy(parts?.given);
     const family = tidy(parts?.family);
@@ -397,7 +407,7 @@ export class OfacTargetBuilder {
 
   addPosition(title: string): void {
     const value = ofacValue(title);
-    if (value && !this.positions.includes(value)) this.positions.push(value);
+    if (value) this.positions = addOnce(this.positions, value);
   }
 
   addRegime(programme: string): void {
@@ -407,32 +417,36 @@ export class OfacTargetBuilder {
 
   addSanction(text: string): void {
     const value = tidy(text);
-    if (value && !this.sanctions.includes(value)) this.sanctions.push(value);
+    if (value) this.sanctions = addOnce(this.sanctions, value);
   }
 
   addAddress(parts: (string | undefined)[]): void {
-    const value = parts.map((p) => ofacValue(p)).filter(Boolean).join(', ');
-    if (value && !this.addresses.includes(value)) this.addresses.push(value);
+    let value = '';
+    for (const part of parts) {
+      const v = ofacValue(part);
+      if (v) value = value ? `${value}, ${v}` : v;
+    }
+    if (value) this.addresses = addOnce(this.addresses, value);
   }
 
   addNationality(country: string): void {
     const value = ofacValue(country);
-    if (value && !this.nationalities.includes(value)) this.nationalities.push(value);
+    if (value) this.nationalities = addOnce(this.nationalities, value);
   }
 
   addRemark(text: string): void {
     const value = tidy(text);
-    if (value && !this.remarks.includes(value)) this.remarks.push(value);
+    if (value) this.remarks = addOnce(this.remarks, value);
   }
 
   addFreeText(text: string): void {
-    if (text) this.freeText.push(text);
+    if (text) this.freeText = addOnce(this.freeText, text);
   }
 
   addIdentifier(type: IdentifierType, value: string, label: string, details: OfacIdDetails = {}): void {
     let v = ofacValue(value);
     if (!v) return;
-    if (type === 'imo' || /^IMO\s*\d{7}$/.test(v)) {
+    if (type === 'imo' || v.startsWith('IMO')) {
       // `Vessel Registration Identification IMO 9187629`, `Company Number IMO 5055293`: the number is the value.
       const imo = /^IMO\s*(\d{7})$/.exec(v);
       if (imo) {
@@ -454,13 +468,17 @@ export class OfacTargetBuilder {
     this.pushIdentifier({ type: 'crypto', value: v, chain, note: label });
   }
 
+  private keyOf(identifier: Identifier): string {
+    const value =
+      identifier.type === 'crypto' ? normalizeCryptoAddress(identifier.value, identifier.chain) : identifier.value.toLowerCase();
+    return `${identifier.type}\u0000${value}\u0000${identifier.chain ?? ''}\u0000${identifier.country ?? ''}`;
+  }
+
   private pushIdentifier(identifier: Identifier): void {
-    const value = identifier.type === 'crypto' ? normalizeCryptoAddress(identifier.value, identifier.chain) : identifier.value.toLowerCase();
-    const key = `${identifier.type}\u0000${value}\u0000${identifier.chain ?? ''}\u0000${identifier.country ?? ''}`;
-    if (this.identifierKeys.has(key)) return;
-    this.identifierKeys.add(key);
-    if (identifier.type === 'crypto') this.cryptoValues.add(value);
-    this.identifiers.push(identifier);
+    const key = this.keyOf(identifier);
+    if (this.identifierKeys?.includes(key)) return;
+    (this.identifierKeys ??= []).push(key);
+    (this.identifiers ??= []).push(identifier);
   }
 
   /**
@@ -473,13 +491,11 @@ export class OfacTargetBuilder {
     if (!this.nonSdnFeature && NON_SDN_FEATURE.test(label)) this.nonSdnFeature = true;
     if (!rule || !v) return false;
     switch (rule.field) {
-      case 'dob': {
-        const date = ofacDate(v);
-        if (!this.birthDates.includes(date)) this.birthDates.push(date);
+      case 'dob':
+        this.birthDates = addOnce(this.birthDates, ofacDate(v));
         return true;
-      }
       case 'pob':
-        if (!this.birthPlaces.includes(v)) this.birthPlaces.push(v);
+        this.birthPlaces = addOnce(this.birthPlaces, v);
         return true;
       case 'nationality':
         this.addNationality(v);
@@ -503,12 +519,20 @@ export class OfacTargetBuilder {
   }
 
   build(source: OfacSource): Target {
-    for (const text of this.freeText) {
-      for (const found of extractCryptoAddresses(text)) {
-        const key = normalizeCryptoAddress(found.value, found.chain);
-        if (this.cryptoValues.has(key)) continue;
-        this.cryptoValues.add(key);
-        this.identifiers.push({ ...found, note: found.note ? `in remarks, ${found.note}` : 'in remarks' });
+    if (this.freeText) {
+      const seen = new Set<string>();
+      for (const identifier of this.identifiers ?? []) {
+        if (identifier.type === 'crypto') seen.add(normalizeCryptoAddress(identifier.value, identifier.chain));
+      }
+      for (const text of this.freeText) {
+        // Only text with a long enough word can hold an address (saves tokenising every remark).
+        if (!LONG_WORD.test(text)) continue;
+        for (const found of extractCryptoAddresses(text)) {
+          const key = normalizeCryptoAddress(found.value, found.chain);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          (this.identifiers ??= []).push({ ...found, note: found.note ? `in remarks, ${found.note}` : 'in remarks' });
+        }
       }
     }
     const target: Target = {
@@ -519,19 +543,25 @@ export class OfacTargetBuilder {
       names: this.names,
       regimes: this.regimes,
     };
-    if (this.positions.length) target.positions = this.positions;
+    if (this.positions) target.positions = this.positions;
     if (this.gender) target.gender = this.gender;
-    if (this.birthDates.length) target.birthDates = this.birthDates;
-    if (this.birthPlaces.length) target.birthPlaces = this.birthPlaces;
-    if (this.nationalities.length) target.nationalities = this.nationalities;
-    if (this.addresses.length) target.addresses = this.addresses;
-    if (this.identifiers.length) target.identifiers = this.identifiers;
-    if (this.sanctions.length) target.sanctions = this.sanctions;
+    if (this.birthDates) target.birthDates = this.birthDates;
+    if (this.birthPlaces) target.birthPlaces = this.birthPlaces;
+    if (this.nationalities) target.nationalities = this.nationalities;
+    if (this.addresses) target.addresses = this.addresses;
+    if (this.identifiers) target.identifiers = this.identifiers;
+    if (this.sanctions) target.sanctions = this.sanctions;
     if (this.designated) target.designated = this.designated;
-    if (this.remarks.length) target.remarks = this.remarks.join('\n');
+    if (this.remarks) target.remarks = this.remarks.join('\n');
     return target;
   }
 }
+
+/**
+ * A run of 12+ address letters: the shortest piece extractCryptoAddresses() can join into an address
+ * (two pieces of 25+ characters in all, split by a space or line break).
+ */
+const LONG_WORD = /[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{12}/;
 
 function noteOf(label: string, details: OfacIdDetails): string {
   let note = label;
@@ -545,13 +575,13 @@ function noteOf(label: string, details: OfacIdDetails): string {
 // ---------------------------------------------------------------------------------------------------------
 // The legacy Remarks text
 
-const ALIAS_REMARK = /^([afn])\.k\.a\.,?\s+'(.*)'$/s;
-const ID_SUFFIX = /^(.*?)(?:\s+issued\s+([^;]*?))?(?:\s+expires\s+([^;]*?))?$/s;
-const COUNTRY_SUFFIX = /^(.*\S)\s*\(([^()]+)\)$/s;
+const ALIAS_REMARK = /^([afn])\.k\.a\.,? '(.*)'$/s;
 
 /** Splits a remark part into `[label, value]` when it starts with a known label. */
 export function splitOfacLabel(part: string): [label: string, value: string] | undefined {
-  const word = part.split(' ', 1)[0]!;
+  const space = part.indexOf(' ');
+  if (space < 0) return undefined;
+  const word = part.slice(0, space);
   const candidates = LABELS_BY_WORD.get(word);
   if (candidates) {
     for (const label of candidates) {
@@ -572,44 +602,74 @@ export function splitOfacLabel(part: string): [label: string, value: string] | u
 }
 
 /**
+ * A number with its country in brackets (`1026303117642 (Russia)`, as CONS_ENHANCED.XML has some document
+ * numbers): the bracket is taken as the country when no other country is given or it is the same one.
+ */
+export function splitCountrySuffix(value: string, country?: string): { value: string; country?: string } {
+  const v = tidy(value);
+  if (!v.endsWith(')')) return { value: v, country };
+  const open = v.lastIndexOf('(');
+  const inBrackets = v.slice(open + 1, -1).trim();
+  const rest = v.slice(0, open).trim();
+  // A country has letters: `Telephone (98)(9121115315)` keeps its brackets.
+  if (open <= 0 || !rest || !/[A-Za-z]{2}/.test(inBrackets) || inBrackets.includes('(')) return { value: v, country };
+  if (country && country.toLowerCase() !== inBrackets.toLowerCase()) return { value: v, country };
+  return { value: rest, country: country || inBrackets };
+}
+
+/** `109484100 (Korea, North) issued 01 Jan 2015 expires 24 Dec 2024` → value, country and dates. */
+function splitIdValue(text: string): { value: string; details: OfacIdDetails } {
+  let value = text;
+  const details: OfacIdDetails = {};
+  let at = value.lastIndexOf(' expires ');
+  if (at > 0) {
+    details.expires = value.slice(at + 9);
+    value = value.slice(0, at);
+  }
+  at = value.lastIndexOf(' issued ');
+  if (at > 0) {
+    details.issued = value.slice(at + 8);
+    value = value.slice(0, at);
+  }
+  // The last bracket is the country: `HRA 738077 (Stuttgart) (Germany)`.
+  const split = splitCountrySuffix(value);
+  if (split.country) details.country = split.country;
+  return { value: split.value, details };
+}
+
+/**
  * The legacy Remarks text onto the model. Weak a.k.a.s live only here (`a.k.a. 'BNC'`; OFAC's SDN.XML
  * has the same names with `category weak`), so every alias in the Remarks is a weak alias, f.k.a. too.
- * The whole text is also kept as the remarks.
+ * The whole text is also kept as the remarks; the parts without a label are searched for crypto addresses.
  */
 export function applyOfacRemarks(builder: OfacTargetBuilder, remarks: string): void {
   const text = tidy(remarks);
   if (!text) return;
   builder.addRemark(text);
-  builder.addFreeText(text);
   const body = text.endsWith('.') ? text.slice(0, -1) : text;
-  for (const raw of body.split(/;\s+/)) {
+  for (const raw of body.split('; ')) {
     let part = raw.trim();
     if (part.startsWith('alt. ')) part = part.slice(5);
     if (!part) continue;
-    const alias = ALIAS_REMARK.exec(part);
-    if (alias) {
-      builder.addWrittenName(alias[2]!, 'weak-alias');
-      continue;
+    if (part.charCodeAt(1) === 46 /* . */ && part.startsWith('.k.a.', 1)) {
+      const alias = ALIAS_REMARK.exec(part);
+      if (alias) {
+        builder.addWrittenName(alias[2]!, 'weak-alias');
+        continue;
+      }
     }
     const labelled = splitOfacLabel(part);
     if (!labelled) {
       if (!builder.nonSdnFeature && NON_SDN_FEATURE.test(part)) builder.nonSdnFeature = true;
+      builder.addFreeText(part);
       continue;
     }
     const [label, rest] = labelled;
-    const rule = ruleOf(label);
-    if (rule?.field === 'id') {
-      const m = ID_SUFFIX.exec(rest)!;
-      let value = m[1]!;
-      let country: string | undefined;
-      const c = COUNTRY_SUFFIX.exec(value);
-      if (c) {
-        value = c[1]!;
-        country = c[2]!;
-      }
-      builder.applyLabelled(label, value, { country, issued: m[2], expires: m[3] });
-    } else {
-      builder.applyLabelled(label, rest);
+    if (ruleOf(label)?.field === 'id') {
+      const { value, details } = splitIdValue(rest);
+      builder.applyLabelled(label, value, details);
+    } else if (!builder.applyLabelled(label, rest)) {
+      builder.addFreeText(part);
     }
   }
 }

@@ -165,6 +165,8 @@ interface Entry {
   alts: { type: string; name: string; remarks: string }[];
   /** Vessel type, tonnage, flag and owner: no model field, so kept as a remarks paragraph. */
   vessel: string;
+  /** Vess_flag: the vessel's nationality. */
+  flag: string;
 }
 
 /**
@@ -210,10 +212,10 @@ export function readOfacCsvSet(parts: OfacCsvPart[]): OfacCsvSet {
       addresses: [],
       alts: [],
       vessel: '',
+      flag: row[9]!,
     };
     // Vessel columns: call sign is an identifier, the flag the vessel's nationality; type, tonnage and owner have no field.
     if (ofacValue(row[5])) builder.addIdentifier('call-sign', row[5]!, 'Call Sign');
-    if (ofacValue(row[9])) builder.addNationality(row[9]!);
     if (kind === 'vessel' || row.slice(5, 11).some((cell) => ofacValue(cell))) {
       entry.vessel = VESSEL_COLUMNS.map((label, i) => [label, ofacValue(row[6 + i])])
         .filter(([, value]) => value)
@@ -249,6 +251,7 @@ export function readOfacCsvSet(parts: OfacCsvPart[]): OfacCsvSet {
     for (const address of entry.addresses) builder.addAddress(address);
     // The comments continue the cut Remarks cell exactly (the cut may fall inside a word).
     applyOfacRemarks(builder, entry.remarks + entry.comments.join(''));
+    builder.addNationality(entry.flag);
     builder.addRemark(entry.vessel);
     if (hasNonSdnMarker(builder.regimes, builder.nonSdnFeature)) marked++;
   }

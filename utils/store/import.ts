@@ -35,12 +35,15 @@ export interface ImportOutcome {
 
 /** Thrown for a failed import: names the files and the reason in words a user can act on. */
 export class ImportError extends Error {
+  readonly reason: string;
+
   constructor(
     readonly files: string[],
-    readonly reason: string,
+    reason: string,
     readonly source?: SourceId,
   ) {
-    super(`Could not import ${files.join(' + ') || 'the list'}: ${reason}.`);
+    super(`Could not import ${files.join(' + ') || 'the list'}: ${asClause(reason)}.`);
+    this.reason = asClause(reason);
     this.name = 'ImportError';
   }
 }
@@ -51,8 +54,21 @@ function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * Reasons are shown inside a sentence ("Could not import X: <reason>."): no trailing full stop,
+ * and a lower-case start unless the first word is an acronym or a name (XML, OFAC).
+ */
+export function asClause(reason: string): string {
+  const trimmed = reason.trim().replace(/[.\s]+$/, '');
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
+}
+
 /** The user-facing reason for any error thrown while importing. */
 export function describeImportError(error: unknown): string {
+  return asClause(rawReason(error));
+}
+
+function rawReason(error: unknown): string {
   if (error instanceof ListReadError) return error.reason;
   if (error instanceof ImportError) return error.reason;
   const name = (error as { name?: string; inner?: { name?: string } })?.name;

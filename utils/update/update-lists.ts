@@ -1,8 +1,8 @@
 import type { SourceId } from '../model';
 import { SOURCE_LABELS } from '../model';
 import type { ListStore } from '../store/db';
-import { ImportError, importFiles, recordFailure } from '../store/import';
-import { conditionalDownload, DownloadError } from './download';
+import { describeImportError, ImportError, importFiles, recordFailure } from '../store/import';
+import { conditionalDownload } from './download';
 import { downloadFileName, OFFICIAL_SOURCES } from './official-sources';
 
 export type UpdateReport =
@@ -45,7 +45,7 @@ export async function updateSource(db: ListStore, source: SourceId, options: Upd
     await db.sources.put({ ...latest, lastChecked: checkedAt, ...result.validators });
     return { source, status: outcome.status, targets: outcome.summary.targets, listDate: outcome.summary.meta.listDate };
   } catch (error) {
-    const reason = error instanceof ImportError || error instanceof DownloadError ? (error instanceof ImportError ? error.reason : error.message) : String(error);
+    const reason = error instanceof ImportError ? error.reason : describeImportError(error);
     if (!(error instanceof ImportError)) await recordFailure(db, [official.url], reason, source);
     const latest = (await db.sources.get(source)) ?? { source };
     await db.sources.put({ ...latest, lastChecked: checkedAt });

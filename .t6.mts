@@ -1,0 +1,17 @@
+import { readOfsiXlsx } from './utils/formats/uk-ofsi-xlsx';
+import { createOfsiCsvReader } from './utils/formats/uk-ofsi-csv';
+import { countKinds } from './utils/model';
+import { readFileSync } from 'node:fs';
+const D = '/work/shared/data/uk-ofsi-consolidated/';
+let t0 = performance.now();
+const x = readOfsiXlsx(new Uint8Array(readFileSync(D + 'ConList_2025-04-14.xlsx')));
+console.log('xlsx ms', performance.now() - t0, x.meta, countKinds(x.targets), x.targets.length);
+t0 = performance.now();
+const r = createOfsiCsvReader(); const text = readFileSync(D + 'ConList_2025-04-14.from-xlsx.csv', 'utf8');
+const c = [...r.write(text), ...r.end()];
+console.log('csv ms', performance.now() - t0, r.meta(), countKinds(c));
+console.log('equal', JSON.stringify(x.targets) === JSON.stringify(c));
+t0 = performance.now();
+const o = readOfsiXlsx(new Uint8Array(readFileSync(D + 'ConList_2023-06-05.xlsx')));
+console.log('old ms', performance.now() - t0, o.meta, countKinds(o.targets), o.targets.length);
+for (const id of ['uk-ofsi:16461', 'uk-ofsi:16460', 'uk-ofsi:13651', 'uk-ofsi:12703']) console.log(JSON.stringify(c.find(t => t.id === id)).slice(0, 3000));
