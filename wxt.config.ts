@@ -52,7 +52,16 @@ export default defineConfig({
       'https://data.opensanctions.org/*',
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sanctions-lens@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sanctions-lens@example.org',
+              strict_min_version: '128.0',
+              // Nothing is collected: page text never leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -10,8 +10,11 @@ export default defineBackground(() => {
   const service = createListService(db);
   registerService(LIST_SERVICE_KEY, service);
   listenForUpdateAlarm(service);
-  // Every start: clean imports a stopped worker left half-written, install bundled lists on first run.
+  // Every start: clean imports a stopped worker left half-written; install bundled lists if missing.
   void service.installBundled();
-  browser.runtime.onInstalled.addListener(() => void scheduleUpdates());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void scheduleUpdates();
+    if (reason === 'install') void service.firstRun();
+  });
   browser.runtime.onStartup.addListener(() => void scheduleUpdates());
 });

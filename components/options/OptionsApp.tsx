@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ListService } from '../../utils/browser/list-service';
 import { fileFromBrowserFile } from '../../utils/browser/files';
 import { SOURCE_LABELS, type SourceId } from '../../utils/model';
@@ -9,6 +9,7 @@ import {
   discardHeldVersion,
   ImportError,
   importFiles,
+  recoverInterruptedImports,
   restoreFallbackVersion,
 } from '../../utils/store/import';
 import { summariseSources } from '../../utils/store/summary';
@@ -47,6 +48,8 @@ function describeReports(reports: UpdateReport[]): Message {
 
 export function OptionsApp({ db, service }: Props) {
   const data = useLiveQuery(() => summariseSources(db), [db]);
+  // An import the browser stopped half-way (worker stopped, page closed) is cleared and reported.
+  useEffect(() => void recoverInterruptedImports(db), [db]);
   const [message, setMessage] = useState<Message | undefined>();
   const [busy, setBusy] = useState(false);
 

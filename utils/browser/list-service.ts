@@ -13,14 +13,18 @@ import { settingsItem } from './settings';
 export interface ListService {
   /** Checks the official addresses now; all enabled sources, or one. */
   updateNow(source?: SourceId): Promise<UpdateReport[]>;
-  /** Re-runs first-run setup: bundled lists for sources without an active list. */
+  /** Bundled lists for sources without an active list (cheap when there is nothing to do). */
   installBundled(): Promise<SourceId[]>;
+  /** First run: bundled lists, then downloads for enabled sources that still have no list. */
+  firstRun(): Promise<UpdateReport[]>;
 }
 
 export const LIST_SERVICE_KEY = 'sanctions-lens:list-service' as ProxyServiceKey<ListService>;
 
 export function createListService(db: ListStore): ListService {
   let running: Promise<UpdateReport[]> | undefined;
+  // Startup and onInstalled both ask for the bundled lists: one run serves both.
+  let installing: Promise<SourceId[]> | undefined;
   return {
     async updateNow(source) {
       // A second click while an update runs joins it instead of downloading twice.
@@ -33,9 +37,19 @@ export function createListService(db: ListStore): ListService {
       if (!source) running = work.finally(() => (running = undefined));
       return work;
     },
-    async installBundled() {
-      await recoverInterruptedImports(db);
-      return installBundledLists(db);
+    installBundled() {
+      installing ??= (async () => {
+        await recoverInterruptedImports(db);
+        return installBundledLists(db);
+      })().finally(() => (installing = undefined));
+      return installing;
+    },
+    async firstRun() {
+      await this.installBundled();
+      const { enabledSources } = await settingsItem.getValue();
+      const missing: SourceId[] = [];
+      for (const source of enabledSources) if (!(await db.sources.get(source))?.activeVersionId) missing.push(source);
+      return updateSources(db, missing);
     },
   };
 }

@@ -89,21 +89,48 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function readHead(file: ListFile): Promise<Uint8Array> {
+/**
+ * Reads the first DETECT_BYTES of a file and returns them with a file that replays them and
+ * then continues the same stream: a download's body can be read only once (and tee() of a
+ * fetch body has crashed Chromium's extension service worker when one branch was cancelled).
+ */
+async function peek(file: ListFile): Promise<{ head: Uint8Array; file: ListFile }> {
   const reader = file.stream().getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
-  try {
-    while (length < DETECT_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
+  let ended = false;
+  while (length < DETECT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) {
+      ended = true;
+      break;
     }
-  } finally {
-    await reader.cancel().catch(() => undefined);
+    chunks.push(value);
+    length += value.length;
   }
-  return concat(chunks, length).subarray(0, DETECT_BYTES);
+  const head = concat(chunks, length).subarray(0, DETECT_BYTES);
+  let replayed = false;
+  const replaying: ListFile = {
+    ...file,
+    stream() {
+      // A second read (e.g. after a failure) opens the file afresh where the source allows it.
+      if (replayed) return file.stream();
+      replayed = true;
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const buffered = chunks.shift();
+          if (buffered) return controller.enqueue(buffered);
+          if (ended) return controller.close();
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+    },
+  };
+  if (ended) reader.releaseLock();
+  return { head, file: replaying };
 }
 
 function concat(chunks: Uint8Array[], length = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
@@ -156,12 +183,15 @@ export function fileFromBytes(name: string, bytes: Uint8Array, lastModified?: nu
 export async function planLists(files: ListFile[]): Promise<ListPlan[]> {
   const plans: ListPlan[] = [];
   const ofacParts: { file: ListFile; role: OfacCsvRole }[] = [];
-  const visit = async (file: ListFile, depth: number): Promise<void> => {
+  const visit = async (original: ListFile, depth: number): Promise<void> => {
     let detected: DetectedFormat;
+    let file = original;
     try {
-      detected = detectFormat(await readHead(file));
+      const peeked = await peek(original);
+      file = peeked.file;
+      detected = detectFormat(peeked.head);
     } catch (error) {
-      throw new ListReadError(file.name, reasonOf(error));
+      throw new ListReadError(original.name, reasonOf(error));
     }
     if (detected.kind === 'zip') {
       if (depth > 0) throw new ListReadError(file.name, 'a zip inside a zip is not a list format');

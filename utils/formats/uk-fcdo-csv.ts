@@ -210,6 +210,12 @@ export function createFcdoCsvReader(): TextListReader {
     const key = fcdoNativeId(clean(get('uniqueId')), clean(get('ofsiGroupId')));
     if (!key) {
       if (row.every((cell) => clean(cell) === '')) return;
+      if (row.length < headerLength) {
+        throw new ListFormatError(
+          `Row ${index + 1} of the CSV has ${row.length} of the ${headerLength} columns and no Unique ID: ` +
+            'the file is incomplete (a cut-short download) or damaged.',
+        );
+      }
       throw new ListFormatError(`Row ${index + 1} of the CSV has neither a Unique ID nor an OFSI Group ID.`);
     }
     let builder = groups.get(key);

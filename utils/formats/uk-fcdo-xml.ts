@@ -411,8 +411,9 @@ function designationToTarget(record: XmlNode): Target {
   b.titles.addAll(texts(record, 'Titles', 'Title'));
   b.regimes.add(childText(record, 'RegimeName'));
 
-  const imposed = child(record, 'SanctionsImposed');
-  if (imposed) b.sanctions.addAll(imposed.text.split('|'));
+  // SanctionsImposed when it says something, else the indicators that are true.
+  const imposed = clean(child(record, 'SanctionsImposed')?.text);
+  if (imposed) b.sanctions.addAll(imposed.split('|'));
   else {
     for (const indicator of child(record, 'SanctionsImposedIndicators')?.children ?? []) {
       if (clean(indicator.text).toLowerCase() === 'true') b.sanctions.add(indicatorLabel(indicator.name));

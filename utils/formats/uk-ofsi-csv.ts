@@ -306,6 +306,12 @@ export function createOfsiRowReader(): OfsiRowReader {
       const groupId = clean(get('groupId'));
       if (!groupId) {
         if (cells.every((cell) => clean(cell) === '')) return;
+        if (cells.length < headerLength) {
+          throw new ListFormatError(
+            `Row ${index + 1} of the OFSI list has ${cells.length} of the ${headerLength} columns and no Group ID: ` +
+              'the file is incomplete (a cut-short download) or damaged.',
+          );
+        }
         throw new ListFormatError(`Row ${index + 1} of the OFSI list has no Group ID.`);
       }
       let group = groups.get(groupId);

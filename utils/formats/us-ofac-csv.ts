@@ -77,7 +77,7 @@ function roleOfRow(row: string[]): OfacCsvRole | undefined {
     case 5:
       return ENT_NUM.test(cell(1)) && ALT_TYPES.has(cell(2).toLowerCase()) ? 'alt' : undefined;
     case 2:
-      return 'comments';
+      return cell(1) !== '' && !ENT_NUM.test(cell(1)) ? 'comments' : undefined;
     default:
       return undefined;
   }
@@ -95,7 +95,7 @@ export function ofacCsvRole(head: string): OfacCsvRole | undefined {
   if (lastBreak >= 0 && lastBreak < text.length - 1) text = text.slice(0, lastBreak + 1);
   text = text.replace(/\u001a\s*$/, '');
   if (!/^\d/.test(text.trimStart())) return undefined;
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, preview: 5 });
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true, preview: 5 });
   if (parsed.data.length === 0 || parsed.errors.some((e) => e.type === 'Quotes')) return undefined;
   let role: OfacCsvRole | undefined;
   for (const row of parsed.data) {
@@ -121,10 +121,10 @@ function kindOf(sdnType: string): TargetKind | undefined {
   }
 }
 
-/** All rows of one file, each checked for the role's column count. */
-function rowsOf(part: OfacCsvPart): string[][] {
-  const rows: string[][] = [];
+/** Hands each row of one file to `onRow`, checked for the role's column count (no array of all rows is kept). */
+function eachRow(part: OfacCsvPart, onRow: (row: string[]) => void): void {
   const expected = COLUMNS[part.role];
+  let count = 0;
   const stream = createCsvRowStream({
     onRow(row, index) {
       if (row.length === 1 && row[0]!.trim() === '') return;
@@ -140,7 +140,8 @@ function rowsOf(part: OfacCsvPart): string[][] {
             (index > 0 ? ' (the file may be cut short or edited).' : '.'),
         );
       }
-      rows.push(row);
+      count++;
+      onRow(row);
     },
   });
   try {
@@ -152,17 +153,14 @@ function rowsOf(part: OfacCsvPart): string[][] {
     }
     throw error;
   }
-  if (rows.length === 0) throw new ListFormatError(`“${part.name}” holds no rows.`);
-  return rows;
+  if (count === 0) throw new ListFormatError(`“${part.name}” holds no rows.`);
 }
 
 interface Entry {
   builder: OfacTargetBuilder;
   remarks: string;
   cut: boolean;
-  comments: string[];
-  addresses: string[][];
-  alts: { type: string; name: string; remarks: string }[];
+  comments: string[] | undefined;
   /** Vessel type, tonnage, flag and owner: no model field, so kept as a remarks paragraph. */
   vessel: string;
   /** Vess_flag: the vessel's nationality. */
@@ -188,16 +186,18 @@ export function readOfacCsvSet(parts: OfacCsvPart[]): OfacCsvSet {
   }
   const primary = primaries[0]!;
 
-  const entries = new Map<string, Entry>();
+  // Numeric keys: hashing 40,000 sliced strings costs more than parsing them.
+  const entries = new Map<number, Entry>();
   const order: Entry[] = [];
   let marked = 0;
-  for (const row of rowsOf(primary)) {
+  eachRow(primary, (row) => {
     const entNum = row[0]!.trim();
     const kind = kindOf(row[2]!);
     if (!kind) {
       throw new ListFormatError(`“${primary.name}”: entry ${entNum} has the unknown SDN_Type “${ofacValue(row[2])}”.`);
     }
-    if (entries.has(entNum)) {
+    const key = Number(entNum);
+    if (entries.has(key)) {
       throw new ListFormatError(`“${primary.name}”: ent_num ${entNum} appears twice; the file is damaged or two files were joined.`);
     }
     const builder = new OfacTargetBuilder(entNum, kind);
@@ -206,11 +206,9 @@ export function readOfacCsvSet(parts: OfacCsvPart[]): OfacCsvSet {
     builder.addPosition(row[4]!);
     const entry: Entry = {
       builder,
-      remarks: row[11]!.trim() === '-0-' ? '' : row[11]!,
+      remarks: /^\s*-0-?\s*$/.test(row[11]!) ? '' : row[11]!,
       cut: row[11]!.length >= REMARKS_CUT,
-      comments: [],
-      addresses: [],
-      alts: [],
+      comments: undefined,
       vessel: '',
       flag: row[9]!,
     };
@@ -222,35 +220,34 @@ export function readOfacCsvSet(parts: OfacCsvPart[]): OfacCsvSet {
         .map(([label, value]) => `${label} ${value}`)
         .join('; ');
     }
-    entries.set(entNum, entry);
+    entries.set(key, entry);
     order.push(entry);
-  }
+  });
 
   const ignored: OfacCsvIgnored = { alt: 0, add: 0, comments: 0, staleComments: 0 };
-  for (const part of parts) {
-    if (part.role === 'primary') continue;
-    for (const row of rowsOf(part)) {
-      const entry = entries.get(row[0]!.trim());
-      if (!entry) {
-        ignored[part.role]++;
-        continue;
-      }
-      if (part.role === 'alt') entry.alts.push({ type: row[2]!.trim().toLowerCase(), name: row[3]!, remarks: ofacValue(row[4]) });
-      else if (part.role === 'add') entry.addresses.push(row.slice(2, 6));
-      else if (entry.cut) entry.comments.push(row[1]!);
-      else ignored.staleComments++;
+  // Alternate names and addresses go straight onto the builders (names keep file order: primary,
+  // alt.csv, then the Remarks' weak aliases); comments wait for their Remarks.
+  for (const role of ['alt', 'add', 'comments'] as const) {
+    for (const part of parts) {
+      if (part.role !== role) continue;
+      eachRow(part, (row) => {
+        const entry = entries.get(Number(row[0]));
+        if (!entry) ignored[role]++;
+        else if (role === 'alt') {
+          const type = row[2]!.trim().toLowerCase();
+          const weak = /\bweak\b|low quality/i.test(ofacValue(row[4]));
+          entry.builder.addWrittenName(row[3]!, weak ? 'weak-alias' : type === 'fka' ? 'former' : 'alias');
+        } else if (role === 'add') entry.builder.addAddress(row.slice(2, 6));
+        else if (entry.cut) (entry.comments ??= []).push(row[1]!);
+        else ignored.staleComments++;
+      });
     }
   }
 
   for (const entry of order) {
     const { builder } = entry;
-    for (const alt of entry.alts) {
-      const weak = /\bweak\b|low quality/i.test(alt.remarks);
-      builder.addWrittenName(alt.name, weak ? 'weak-alias' : alt.type === 'fka' ? 'former' : 'alias');
-    }
-    for (const address of entry.addresses) builder.addAddress(address);
     // The comments continue the cut Remarks cell exactly (the cut may fall inside a word).
-    applyOfacRemarks(builder, entry.remarks + entry.comments.join(''));
+    applyOfacRemarks(builder, entry.comments ? entry.remarks + entry.comments.join('') : entry.remarks);
     builder.addNationality(entry.flag);
     builder.addRemark(entry.vessel);
     if (hasNonSdnMarker(builder.regimes, builder.nonSdnFeature)) marked++;

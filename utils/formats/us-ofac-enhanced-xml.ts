@@ -178,7 +178,8 @@ export function createOfacEnhancedXmlReader(): TextListReader {
         text(child(document, 'comments')),
         text(child(document, 'isValid')) === 'false' ? 'not valid' : '',
       ]
-        .filter((v, i, all) => v && all.indexOf(v) === i)
+        // An issuing location that only repeats the country says nothing more.
+        .filter((v, i, all) => v && all.indexOf(v) === i && v.toLowerCase() !== (split.country ?? '').toLowerCase())
         .join('; ');
       const details = {
         country: split.country,

@@ -145,7 +145,17 @@ async function importPlan(db: ListStore, plan: ListPlan, options: ImportOptions)
     void db.versions.update(versionId, { progress: { ...progress } }).catch(() => undefined);
   };
 
-  await db.versions.add({ id: versionId, status: 'writing', targets: 0, names: 0, files, origin: options.origin, startedAt });
+  await db.versions.add({
+    id: versionId,
+    // Known from the format for most files, so progress and an interruption show on the right list.
+    source: planSource(plan),
+    status: 'writing',
+    targets: 0,
+    names: 0,
+    files,
+    origin: options.origin,
+    startedAt,
+  });
   const release = await holdImportLock(versionId);
   try {
     const summary = await readPlannedList(plan, {

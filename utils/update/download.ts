@@ -19,14 +19,12 @@ export class DownloadError extends Error {
 }
 
 /**
- * Turns a response body into a ListFile. The body can be read only once, but reading a list
- * reads the head (to detect the format) and then the whole: tee() gives both without
- * holding the file in memory.
+ * Turns a response body into a ListFile. The body can be read only once; the reader peeks at
+ * its head and continues the same stream (utils/formats/read.ts), so one stream is enough.
  */
 export function fileFromResponse(name: string, response: Response): ListFile {
   if (!response.body) throw new DownloadError(`${name}: the server sent no content`);
-  const [head, whole] = response.body.tee();
-  const streams = [head, whole];
+  const streams = [response.body];
   const length = Number(response.headers.get('content-length') ?? '');
   const lastModified = response.headers.get('last-modified');
   const httpDate = lastModified ? new Date(lastModified) : undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ListMeta, Target } from '../../../utils/model';
 import type { TextListReader } from '../../../utils/formats/types';
-import { projectRoot } from '../../shared-data';
+import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE } from '../../shared-data';
 
 /** Feeds bytes to a text reader in chunks of `chunk` bytes (decoded as a browser would) and collects it all. */
 export function readChunked(
@@ -65,4 +65,13 @@ export function canonical(target: Target): unknown {
 /** Names as `type|full` (case-folded: the lists repeat a name in another case), sorted. */
 export function nameSet(target: Target | undefined): string[] {
   return [...new Set((target?.names ?? []).map((n) => `${n.type}|${n.full.toLowerCase()}`))].sort();
+}
+
+/** A describe title that says why it is skipped when the shared snapshots are absent. */
+export const titled = (title: string): string => (HAS_SHARED_DATA ? title : `${title} (${SHARED_SKIP_MESSAGE})`);
+
+/** Computes once, on first use (so a skipped describe never reads its files). */
+export function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
 }
