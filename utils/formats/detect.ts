@@ -19,6 +19,7 @@ export type TextFormatId =
   | 'us-ofac-sdn-xml'
   | 'us-ofac-enhanced-xml'
   | 'eu-fsf-xml'
+  | 'eu-fsf-csv'
   | 'un-sc-xml'
   | 'opensanctions-ftm'
   | 'opensanctions-csv';
@@ -81,6 +82,7 @@ export function detectFormat(head: Uint8Array): DetectedFormat {
         return { kind: 'text', format: 'un-sc-xml', source: 'un-sc' };
     }
   }
+  if (/^fileGenerationDate;Entity_LogicalId;/.test(trimmed)) return { kind: 'text', format: 'eu-fsf-csv', source: 'eu-fsf' };
   if (/^Report Date:/i.test(trimmed)) return { kind: 'text', format: 'uk-fcdo-csv', source: 'uk-fcdo' };
   if (/^"?Last Updated"?,/.test(trimmed) && /Group ID/.test(text)) {
     return { kind: 'text', format: 'uk-ofsi-csv', source: 'uk-ofsi' };

@@ -1,6 +1,7 @@
 import { countKinds, type KindCounts, type ListDateOrigin, type ListMeta, type Target } from '../model';
 import { dateInFileName } from './dates';
 import { detectFormat, DETECT_BYTES, type DetectedFormat, type TextFormatId } from './detect';
+import { createEuFsfCsvReader } from './eu-fsf-csv';
 import { createEuFsfXmlReader } from './eu-fsf-xml';
 import { createFtmReader } from './opensanctions-ftm';
 import { createOpenSanctionsCsvReader } from './opensanctions-csv';
@@ -76,6 +77,7 @@ const TEXT_READERS: Record<TextFormatId, () => TextListReader> = {
   'us-ofac-sdn-xml': createOfacSdnXmlReader,
   'us-ofac-enhanced-xml': createOfacEnhancedXmlReader,
   'eu-fsf-xml': createEuFsfXmlReader,
+  'eu-fsf-csv': createEuFsfCsvReader,
   'un-sc-xml': createUnScXmlReader,
   'opensanctions-ftm': createFtmReader,
   'opensanctions-csv': createOpenSanctionsCsvReader,

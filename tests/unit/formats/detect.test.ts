@@ -20,6 +20,7 @@ describe('format detection from content', () => {
   it('ignores the file name and a byte-order mark', () => {
     expect(detectFormat(text('\ufeff<?xml version="1.0"?>\n<!-- x -->\n<Designations><DateGenerated>')).kind).toBe('text');
     expect(detectFormat(text('Report Date: 14-Apr-2025\r\nLast Updated,Unique ID'))).toMatchObject({ format: 'uk-fcdo-csv' });
+    expect(detectFormat(text('\ufefffileGenerationDate;Entity_LogicalId;Entity_EU_ReferenceNumber'))).toMatchObject({ format: 'eu-fsf-csv' });
   });
 });
 
@@ -47,5 +48,13 @@ describe.skipIf(!HAS_SHARED_DATA)(`every real file in ../shared/data ${HAS_SHARE
     ['opensanctions/targets.simple/interpol_red_notices/targets.simple.csv', { kind: 'text', format: 'opensanctions-csv' }],
   ])('%s', (path, expected) => {
     expect(detectFormat(head(sharedFile(path)))).toMatchObject(expected);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)('a real file of a list Sanctions Lens does not read', () => {
+  it('says so instead of guessing (Israel NBCTF orders export)', () => {
+    expect(() => detectFormat(head(sharedFile('format-samples/il-nbctf/nbctf_orders.sample.csv')))).toThrow(
+      /does not match any supported list format \(it begins “Id,Name he/,
+    );
   });
 });
