@@ -24,7 +24,7 @@ interface Props {
   service: ListService;
 }
 
-type Message = { kind: 'ok' | 'error' | 'info'; text: string };
+type Message = { kind: 'ok' | 'error' | 'info'; text: string; durationMs?: number; storeMs?: number };
 
 function describeReports(reports: UpdateReport[]): Message {
   const parts = reports.map((r) => {
@@ -80,7 +80,12 @@ export function OptionsApp({ db, service }: Props) {
               `${formatCount(o.summary.targets)} designations in ${(o.durationMs / 1000).toFixed(1)} s.`,
         )
         .join(' ');
-      return { kind: outcomes.some((o) => o.status === 'held') ? 'info' : 'ok', text };
+      return {
+        kind: outcomes.some((o) => o.status === 'held') ? 'info' : 'ok',
+        text,
+        durationMs: outcomes.reduce((sum, o) => sum + o.durationMs, 0),
+        storeMs: outcomes.reduce((sum, o) => sum + o.storeMs, 0),
+      };
     });
   };
 
@@ -123,7 +128,13 @@ export function OptionsApp({ db, service }: Props) {
         </p>
       ) : null}
       {message ? (
-        <div class={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
+        <div
+          class={`banner ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="message"
+          data-duration-ms={message.durationMs}
+          data-store-ms={message.storeMs}
+        >
           <p>{message.text}</p>
         </div>
       ) : null}

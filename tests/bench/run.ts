@@ -56,6 +56,10 @@ const LISTS: { label: string; paths: string[] }[] = [
   { label: 'OpenSanctions FtM (zala)', paths: ['opensanctions/yente-fixtures/zala/entities.ftm.json'] },
 ];
 
+// `npm run bench -- OFAC` runs only the lists whose label contains "OFAC".
+const only = process.argv[2];
+if (only) LISTS.splice(0, LISTS.length, ...LISTS.filter((l) => l.label.includes(only)));
+
 interface NodeFigures {
   parseAndStoreMs: number;
   peakRssMB: number;
@@ -73,7 +77,7 @@ function nodeRun(paths: string[]): NodeFigures {
   return JSON.parse(out.trim().split('\n').at(-1)!) as NodeFigures;
 }
 
-async function chromiumRuns(): Promise<Map<string, number | string>> {
+async function chromiumRuns(): Promise<Map<string, string>> {
   const extensionDir = resolve(projectRoot, '.output/e2e/chrome-mv3');
   if (!existsSync(extensionDir)) {
     execFileSync('npx', ['wxt', 'build'], {
@@ -83,7 +87,7 @@ async function chromiumRuns(): Promise<Map<string, number | string>> {
     });
   }
   const session = await launchExtension(extensionDir);
-  const figures = new Map<string, number | string>();
+  const figures = new Map<string, string>();
   try {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
@@ -98,9 +102,10 @@ async function chromiumRuns(): Promise<Map<string, number | string>> {
         before,
         { timeout: 120_000 },
       );
-      const text = (await page.getByTestId('message').textContent()) ?? '';
-      const m = /in (\d+(?:\.\d+)?) s/.exec(text);
-      figures.set(list.label, m ? Number(m[1]) * 1000 : text.slice(0, 80));
+      const message = page.getByTestId('message');
+      const duration = await message.getAttribute('data-duration-ms');
+      const store = await message.getAttribute('data-store-ms');
+      figures.set(list.label, duration ? `${duration} ms (IndexedDB ${store} ms)` : ((await message.textContent()) ?? '').slice(0, 80));
     }
   } finally {
     await session.close();
@@ -126,7 +131,7 @@ for (const list of LISTS) {
     typeof node === 'string' ? node : node!.lists.map((l) => `${l.source} ${l.targets}`).join(', '),
     typeof node === 'string' ? '' : `${node!.parseAndStoreMs} ms`,
     typeof node === 'string' ? '' : `${node!.peakRssMB} MB (base ${node!.baselineRssMB})`,
-    typeof browser === 'number' ? `${Math.round(browser)} ms` : String(browser ?? ''),
+    browser ?? '',
   ]);
 }
 const header = ['list', 'targets', 'Node parse+store', 'Node peak RSS', 'Chromium import'];

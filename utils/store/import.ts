@@ -1,7 +1,7 @@
 import type { SourceId, Target } from '../model';
 import { SOURCE_LABELS } from '../model';
 import { ListReadError, planLists, readPlannedList, type ListFile, type ListPlan, type ReadSummary } from '../formats/read';
-import type { ImportOrigin, ImportProgress, ListStore, ListVersion } from './db';
+import { toChunk, type ImportOrigin, type ImportProgress, type ListStore, type ListVersion } from './db';
 
 /**
  * Imports lists into the store without ever disturbing the active version:
@@ -28,6 +28,8 @@ export interface ImportOutcome {
   summary: ReadSummary;
   /** Read, stored and switched, in milliseconds. */
   durationMs: number;
+  /** Of which: waiting for IndexedDB to store the targets. */
+  storeMs: number;
   /** The version this one replaced or would replace. */
   previous?: Pick<ListVersion, 'id' | 'targets' | 'meta'>;
   heldReason?: string;
@@ -106,7 +108,7 @@ export async function recordFailure(db: ListStore, files: string[], reason: stri
 
 /** Removes a version and its targets (a failed or superseded one). */
 export async function deleteVersion(db: ListStore, versionId: string): Promise<void> {
-  await db.targets.where('versionId').equals(versionId).delete();
+  await db.chunks.where('versionId').equals(versionId).delete();
   await db.versions.delete(versionId);
 }
 
@@ -135,6 +137,8 @@ async function importPlan(db: ListStore, plan: ListPlan, options: ImportOptions)
   const versionId = newId();
   const startedAt = Date.now();
   let lastProgress = 0;
+  let storeMs = 0;
+  let seq = 0;
   const progress: ImportProgress = { startedAt, files, bytesRead: 0, targets: 0, phase: 'reading' };
   const report = (force = false) => {
     options.onProgress?.({ ...progress });
@@ -161,7 +165,9 @@ async function importPlan(db: ListStore, plan: ListPlan, options: ImportOptions)
     const summary = await readPlannedList(plan, {
       signal: options.signal,
       onTargets: async (batch: Target[]) => {
-        await db.targets.bulkPut(batch.map((t) => ({ ...t, versionId })));
+        const t0 = performance.now();
+        await db.chunks.add(toChunk(batch, versionId, seq++));
+        storeMs += performance.now() - t0;
       },
       onProgress: (p) => {
         progress.bytesRead = p.bytesRead;
@@ -172,13 +178,16 @@ async function importPlan(db: ListStore, plan: ListPlan, options: ImportOptions)
     });
     progress.phase = 'activating';
     report(true);
-    const stored = await db.targets.where('versionId').equals(versionId).count();
+    let stored = 0;
+    await db.chunks.where('versionId').equals(versionId).each((chunk) => (stored += chunk.ids.length));
     if (stored !== summary.targets) {
       throw new ImportError(files, `only ${stored} of ${summary.targets} designations were stored`);
     }
     const outcome = await activate(db, versionId, summary, options);
-    await pruneVersions(db, outcome.source);
-    return { ...outcome, durationMs: Date.now() - startedAt };
+    const durationMs = Date.now() - startedAt;
+    // Deleting superseded versions is housekeeping: the new list is already in use.
+    void pruneVersions(db, outcome.source).catch(() => undefined);
+    return { ...outcome, durationMs, storeMs: Math.round(storeMs) };
   } catch (error) {
     await deleteVersion(db, versionId).catch(() => undefined);
     const reason = describeImportError(error);
@@ -195,7 +204,7 @@ async function activate(
   versionId: string,
   summary: ReadSummary,
   options: ImportOptions,
-): Promise<Omit<ImportOutcome, 'durationMs'>> {
+): Promise<Omit<ImportOutcome, 'durationMs' | 'storeMs'>> {
   const source = summary.meta.source;
   return db.transaction('rw', db.sources, db.versions, async () => {
     const state = (await db.sources.get(source)) ?? { source };

@@ -1,5 +1,5 @@
 import { SOURCE_IDS, type SourceId, type Target } from '../model';
-import type { ImportFailure, ListStore, ListVersion, SourceState } from './db';
+import { fromChunk, type ImportFailure, type ListStore, type ListVersion, type SourceState } from './db';
 
 /** What the options page and the CLI show for one source. */
 export interface SourceSummary {
@@ -46,8 +46,17 @@ export async function activeTargets(db: ListStore, source?: SourceId): Promise<T
   const ids = states.map((s) => s?.activeVersionId).filter((id): id is string => Boolean(id));
   const out: Target[] = [];
   for (const versionId of ids) {
-    const rows = await db.targets.where('versionId').equals(versionId).toArray();
-    for (const { versionId: _omit, ...target } of rows) out.push(target);
+    const chunks = await db.chunks.where('versionId').equals(versionId).sortBy('seq');
+    for (const chunk of chunks) out.push(...fromChunk(chunk));
   }
   return out;
+}
+
+/** One target of an active list, by id (`uk-fcdo:CYB0045`). */
+export async function activeTargetById(db: ListStore, id: string): Promise<Target | undefined> {
+  const source = id.slice(0, id.indexOf(':')) as SourceId;
+  const versionId = (await db.sources.get(source))?.activeVersionId;
+  if (!versionId) return undefined;
+  const chunk = await db.chunks.where('versionId').equals(versionId).filter((c) => c.ids.includes(id)).first();
+  return chunk ? fromChunk(chunk)[chunk.ids.indexOf(id)] : undefined;
 }

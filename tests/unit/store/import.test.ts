@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListFile } from '../../../utils/formats/read';
-import { ListStore } from '../../../utils/store/db';
+import { ListStore, toChunk } from '../../../utils/store/db';
 import {
   confirmHeldVersion,
   discardHeldVersion,
@@ -12,7 +12,7 @@ import {
   recoverInterruptedImports,
   restoreFallbackVersion,
 } from '../../../utils/store/import';
-import { activeTargets, summariseSources } from '../../../utils/store/summary';
+import { activeTargetById, activeTargets, summariseSources } from '../../../utils/store/summary';
 import { projectRoot } from '../../shared-data';
 
 const FIXTURES = resolve(projectRoot, 'tests/fixtures/lists');
@@ -65,7 +65,7 @@ async function expectJanuaryStillActive() {
   // Nothing half-written is left behind.
   expect(await db.versions.where('status').equals('writing').count()).toBe(0);
   const versionIds = new Set((await db.versions.toArray()).map((v) => v.id));
-  const orphans = (await db.targets.toArray()).filter((t) => !versionIds.has(t.versionId));
+  const orphans = (await db.chunks.toArray()).filter((c) => !versionIds.has(c.versionId));
   expect(orphans).toHaveLength(0);
 }
 
@@ -76,6 +76,8 @@ describe('importing a list into the store', () => {
     expect(outcome.source).toBe('un-sc');
     expect(outcome.summary.counts).toEqual({ persons: 4, organisations: 1, vessels: 0, aircraft: 0 });
     await expectJanuaryStillActive();
+    expect((await activeTargetById(db, 'un-sc:TSi.002'))?.names.map((n) => n.full)).toContain('АЛЕКСЕЙ ПРЫТКОВСКИЙ');
+    expect(await activeTargetById(db, 'un-sc:TSi.999')).toBeUndefined();
   });
 
   it('keeps the previous version as a fallback and can go back to it', async () => {
@@ -117,9 +119,9 @@ describe('importing a list into the store', () => {
 
   it('leaves the active list untouched when storage runs out mid-import', async () => {
     await importUnJanuary();
-    const full = db.targets.bulkPut.bind(db.targets);
+    const full = db.chunks.add.bind(db.chunks);
     let calls = 0;
-    db.targets.bulkPut = ((...args: Parameters<typeof full>) => {
+    db.chunks.add = ((...args: Parameters<typeof full>) => {
       if (++calls >= 1) {
         return Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
       }
@@ -128,7 +130,7 @@ describe('importing a list into the store', () => {
     await expect(importFiles(db, [memoryFile('consolidated.xml', UN_JAN)], { origin: 'file' })).rejects.toThrow(
       /storage is full/,
     );
-    db.targets.bulkPut = full;
+    db.chunks.add = full;
     await expectJanuaryStillActive();
   });
 
@@ -165,7 +167,7 @@ describe('importing a list into the store', () => {
       startedAt: Date.now() - 5 * 60_000,
     });
     const [someTarget] = await activeTargets(db, 'un-sc');
-    await db.targets.put({ ...someTarget!, id: 'uk-fcdo:X', versionId: 'dead-import' });
+    await db.chunks.put(toChunk([{ ...someTarget!, id: 'uk-fcdo:X' }], 'dead-import', 0));
     expect(await recoverInterruptedImports(db)).toBe(1);
     await expectJanuaryStillActive();
     expect((await db.failures.toArray()).at(-1)?.reason).toMatch(/interrupted/);
