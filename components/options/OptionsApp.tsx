@@ -16,6 +16,7 @@ import { summariseSources } from '../../utils/store/summary';
 import type { UpdateReport } from '../../utils/update/update-lists';
 import { formatCount, formatListDate, formatTime } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
+import { useSettings } from '../hooks/use-settings';
 import { ImportProgressBar } from './ImportProgressBar';
 import { SourceCard } from './SourceCard';
 
@@ -52,6 +53,7 @@ export function OptionsApp({ db, service }: Props) {
   useEffect(() => void recoverInterruptedImports(db), [db]);
   const [message, setMessage] = useState<Message | undefined>();
   const [busy, setBusy] = useState(false);
+  const [settings, saveSettings] = useSettings();
 
   const run = async (work: () => Promise<Message>) => {
     setBusy(true);
@@ -116,6 +118,19 @@ export function OptionsApp({ db, service }: Props) {
             onChange={(e) => onImport(e.currentTarget)}
           />
         </label>
+        <label>
+          Check for updates{' '}
+          <select
+            value={String(settings.updateEveryHours)}
+            onChange={(e) => saveSettings({ ...settings, updateEveryHours: Number(e.currentTarget.value) })}
+            data-testid="update-every"
+          >
+            <option value="6">every 6 hours</option>
+            <option value="12">every 12 hours</option>
+            <option value="24">daily</option>
+            <option value="168">weekly</option>
+          </select>
+        </label>
         <span class="muted">
           For machines without internet: an official list file (UK, OFAC, EU, UN, OpenSanctions), or an OFAC CSV set
           (sdn.csv with alt.csv, add.csv, sdn_comments.csv) selected together.
@@ -146,6 +161,15 @@ export function OptionsApp({ db, service }: Props) {
             key={summary.source}
             summary={summary}
             busy={busy}
+            autoUpdate={settings.enabledSources.includes(summary.source)}
+            onAutoUpdate={(enabled) =>
+              saveSettings({
+                ...settings,
+                enabledSources: enabled
+                  ? [...settings.enabledSources, summary.source]
+                  : settings.enabledSources.filter((s) => s !== summary.source),
+              })
+            }
             onUpdate={() => onUpdate(summary.source)}
             onConfirmHeld={() => void confirmHeldVersion(db, summary.source)}
             onDiscardHeld={() => void discardHeldVersion(db, summary.source)}

@@ -8,6 +8,8 @@ import { ImportProgressBar } from './ImportProgressBar';
 interface Props {
   summary: SourceSummary;
   busy: boolean;
+  autoUpdate: boolean;
+  onAutoUpdate(enabled: boolean): void;
   onUpdate(): void;
   onConfirmHeld(): void;
   onDiscardHeld(): void;
@@ -48,7 +50,7 @@ function Counts({ version }: { version: ListVersion }) {
 
 const ORIGIN_LABEL = { file: 'imported from a file', download: 'downloaded', bundled: 'bundled with the extension' };
 
-export function SourceCard({ summary, busy, onUpdate, onConfirmHeld, onDiscardHeld, onRestoreFallback }: Props) {
+export function SourceCard({ summary, busy, autoUpdate, onAutoUpdate, onUpdate, onConfirmHeld, onDiscardHeld, onRestoreFallback }: Props) {
   const { source, active, held, fallback, importing, lastError, state } = summary;
   const official = OFFICIAL_SOURCES[source];
   const meta = active?.meta;
@@ -63,6 +65,20 @@ export function SourceCard({ summary, busy, onUpdate, onConfirmHeld, onDiscardHe
         ) : null}
       </header>
       {official.note ? <p class="note">{official.note}</p> : null}
+      {official.url ? (
+        <label class="toggle">
+          <input
+            type="checkbox"
+            checked={autoUpdate}
+            onChange={(e) => onAutoUpdate(e.currentTarget.checked)}
+            data-testid={`auto-${source}`}
+          />{' '}
+          Update automatically from{' '}
+          <a href={official.page} target="_blank" rel="noreferrer">
+            {new URL(official.url).host}
+          </a>
+        </label>
+      ) : null}
       {active && meta ? (
         <>
           <p class="list-date">

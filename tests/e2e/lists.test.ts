@@ -48,6 +48,16 @@ describe('the list store in the built extension', () => {
     expect(await un.getByTestId('count-organisations').textContent()).toBe('1');
   });
 
+  it('turns a source’s automatic updates off and on, kept across reloads', async () => {
+    const toggle = card(options, 'eu-fsf').getByTestId('auto-eu-fsf');
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await options.reload();
+    expect(await card(options, 'eu-fsf').getByTestId('auto-eu-fsf').isChecked()).toBe(false);
+    expect(await card(options, 'opensanctions').getByTestId('auto-opensanctions').isChecked()).toBe(false);
+    await card(options, 'eu-fsf').getByTestId('auto-eu-fsf').check();
+  });
+
   it('rejects a file of another format with a message naming it, keeping the list', async () => {
     await options.getByTestId('import-input').setInputFiles({
       name: 'not-a-list.html',
@@ -72,6 +82,9 @@ describe('the list store in the built extension', () => {
       expect(await ofsi.getByTestId('count-vessels').textContent()).toBe('15');
       await expect.poll(() => options.getByTestId('message').textContent()).toMatch(/Imported .*4,688 designations/);
       await options.screenshot({ path: resolve(SCREENSHOTS, 'options-after-import.png'), fullPage: true });
+      await options.emulateMedia({ colorScheme: 'dark' });
+      await options.screenshot({ path: resolve(SCREENSHOTS, 'options-dark.png'), fullPage: true });
+      await options.emulateMedia({ colorScheme: 'light' });
     });
 
     it('keeps the data when the service worker is stopped', async () => {

@@ -80,6 +80,10 @@ function rawReason(error: unknown): string {
   }
   if (name === 'AbortError') return 'the import was cancelled';
   if (name === 'DatabaseClosedError') return 'the extension was stopped or reloaded during the import';
+  // Chrome's words when the background worker stopped before answering a page's request.
+  if (error instanceof Error && /message channel closed|Receiving end does not exist/.test(error.message)) {
+    return "the extension's background worker stopped before it finished; try again";
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
