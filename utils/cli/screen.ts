@@ -3,11 +3,20 @@
  * JSON Lines on stdout, nothing else; errors on stderr with a non-zero exit.
  * It uses the same readers (and, later, the same matching engine) as the extension.
  */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { planLists, readPlannedList, ListReadError } from '../formats/read';
+import { compareNames, kindOfSchema } from '../matching/compare';
+import { MatchIndex } from '../matching/index';
+import type { Target } from '../model';
+import { htmlToText } from './html-text';
 import { filesFromListPath } from './node-files';
 
 const USAGE = `usage:
-  screen inspect --list PATH [--list PATH …]   one JSON line per list read`;
+  screen inspect --list PATH [--list PATH …]          one JSON line per list read
+  screen compare --pairs FILE.csv                     one JSON line per pair (header: schema,name1,name2)
+  screen scan --list PATH [--list PATH …] FILE …      one JSON line per match in each text or HTML file
+  screen query --list PATH [--list PATH …] NAME …     ranked candidates for each name`;
 
 interface Args {
   command?: string;
@@ -29,6 +38,19 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
+
+function compare(args: Args): void {
+  const path = args.rest[0] === '--pairs' ? args.rest[1] : undefined;
+  if (!path) throw new UsageError('compare needs --pairs FILE.csv');
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+  const out: string[] = [];
+  for (const row of parsed.data) {
+    if (row.name1 === undefined || row.name2 === undefined) throw new UsageError(`${path}: needs columns schema,name1,name2`);
+    const result = compareNames(row.name1, row.name2, { kind: kindOfSchema(row.schema) });
+    out.push(JSON.stringify({ score: result.score, match: result.match }));
+  }
+  process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
+}
 
 async function inspect(args: Args): Promise<void> {
   if (args.lists.length === 0) throw new UsageError('inspect needs at least one --list PATH');
@@ -60,11 +82,62 @@ async function inspect(args: Args): Promise<void> {
   }
 }
 
+/** Every list named by --list, read with the same readers as the extension. */
+async function loadTargets(lists: string[]): Promise<Target[]> {
+  if (lists.length === 0) throw new UsageError('needs at least one --list PATH');
+  const targets: Target[] = [];
+  for (const path of lists) {
+    let files;
+    try {
+      files = filesFromListPath(path);
+    } catch (error) {
+      throw new ListReadError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error));
+    }
+    for (const plan of await planLists(files)) {
+      await readPlannedList(plan, { onTargets: (batch) => void targets.push(...batch) });
+    }
+  }
+  return targets;
+}
+
+async function scan(args: Args): Promise<void> {
+  if (args.rest.length === 0) throw new UsageError('scan needs at least one FILE');
+  const index = MatchIndex.build(await loadTargets(args.lists));
+  for (const file of args.rest) {
+    const raw = readFileSync(file, 'utf8');
+    const text = /\.html?$/i.test(file) ? htmlToText(raw) : raw;
+    const lines = index.scan(text).map((m) =>
+      JSON.stringify({ file, start: m.start, end: m.end, text: m.text, ids: m.ids, name: m.name, score: m.score, strength: m.strength }),
+    );
+    if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+async function query(args: Args): Promise<void> {
+  if (args.rest.length === 0) throw new UsageError('query needs at least one NAME');
+  const index = MatchIndex.build(await loadTargets(args.lists));
+  for (const name of args.rest) {
+    const lines = index.query(name).map((m, k) =>
+      JSON.stringify({ query: name, rank: k + 1, ids: m.ids, name: m.name, matched: m.matched, score: m.score, strength: m.strength }),
+    );
+    if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'inspect':
       await inspect(args);
+      return 0;
+    case 'compare':
+      compare(args);
+      return 0;
+    case 'scan':
+      await scan(args);
+      return 0;
+    case 'query':
+      await query(args);
       return 0;
     default:
       throw new UsageError(args.command ? `unknown command “${args.command}”` : 'no command given');

@@ -1,0 +1,216 @@
+import anyAscii from 'any-ascii';
+
+/**
+ * Names to comparable tokens. Real lists and pages carry accents, curly quotes, "SURNAME, Given",
+ * titles, company forms in many languages and names in other scripts; all of that is folded here
+ * so that matching compares only what tells names apart.
+ */
+
+/** Letters that NFKD does not decompose. */
+const FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŀ: 'l', ŧ: 't', ſ: 's',
+};
+const FOLD_RE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'g');
+
+/** Apostrophes and quote-like marks inside names (O'Brien, Naval'nyy, Ma’ruf) join, not split. */
+const APOSTROPHES = /['’‘`´ʼʻ\u02bf\u02be]/g;
+
+/** Honorifics and titles: never part of who someone is. */
+export const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend',
+  'sheikh', 'shaikh', 'sheik', 'shaykh', 'haji', 'hajji', 'hadji', 'mullah', 'mulla', 'maulana', 'maulvi', 'mawlawi',
+  'qari', 'imam', 'emir', 'amir', 'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant',
+  'lt', 'brigadier', 'admiral', 'president', 'presidente', 'prasident', 'predsjednik', 'presedintele', 'presiden',
+  'minister', 'senator', 'governor', 'judge', 'herr', 'frau', 'monsieur', 'madame', 'senor', 'senora', 'don', 'dona',
+  'gospodin', 'excellency', 'his', 'her', 'hon', 'honourable', 'honorable', 'elnok', 'jr', 'sr',
+]);
+
+/**
+ * Company legal forms in many languages. They are a class, not a discriminating word: "ACME LLC" is
+ * "Acme Limited". Multi-token forms (s a, l l c, sdn bhd, co ltd) are joined first.
+ */
+export const COMPANY_FORMS = new Set([
+  'ltd', 'limited', 'llc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'plc', 'pjsc', 'ojsc',
+  'cjsc', 'jsc', 'pao', 'oao', 'zao', 'ooo', 'ao', 'tov', 'pat', 'prat', 'gmbh', 'ag', 'kg', 'ug', 'se', 'sa', 'sas',
+  'sarl', 'srl', 'spa', 'sl', 'bv', 'nv', 'ab', 'as', 'asa', 'aps', 'oy', 'oyj', 'kk', 'pte', 'pty', 'llp', 'lp',
+  'fze', 'fzco', 'fzc', 'fzllc', 'dmcc', 'sdnbhd', 'bhd', 'tbk', 'pt', 'ltda', 'cia', 'sac', 'saa', 'cv', 'sc',
+  'doo', 'dd', 'ad', 'ead', 'eood', 'ood', 'as', 'sro', 'spzoo', 'zrt', 'kft', 'nyrt', 'uab', 'sia', 'ou',
+  'establishment', 'est', 'holding', 'holdings', 'group', 'groupe', 'gruppa', 'trading', 'enterprise', 'enterprises',
+  'firm', 'partnership', 'lda', 'sae', 'wll', 'sal', 'spc', 'lc', 'gk', 'yk', 'youxian', 'gongsi', 'youxiangongsi',
+  'zerengongsi', 'obshchestvo', 'ogranichennoy', 'otvetstvennostyu', 'tovarystvo', 'aktsionernoe', 'publichnoe',
+]);
+
+/** Legal forms written out in words, to their short form. */
+const SPELLED_FORMS: [RegExp, string][] = [
+  [/\bpublic joint stock company\b/g, 'pjsc'],
+  [/\bopen joint stock company\b/g, 'ojsc'],
+  [/\bclosed joint stock company\b/g, 'cjsc'],
+  [/\bjoint stock company\b/g, 'jsc'],
+  [/\blimited liability company\b/g, 'llc'],
+  [/\blimited liability partnership\b/g, 'llp'],
+  [/\blimited partnership\b/g, 'lp'],
+  [/\bpublic limited company\b/g, 'plc'],
+  [/\bgesellschaft mit beschrankter haftung\b/g, 'gmbh'],
+  [/\baktiengesellschaft\b/g, 'ag'],
+  [/\bsocietatea cu raspundere limitata\b/g, 'srl'],
+  [/\bsociedad anonima\b/g, 'sa'],
+  [/\bsociete anonyme\b/g, 'sa'],
+  [/\bsocieta per azioni\b/g, 'spa'],
+  [/\bobshchestvo s ogranichennoy otvetstvennostyu\b/g, 'ooo'],
+  [/\baktsionernoe obshchestvo\b/g, 'ao'],
+  [/\bpublichnoe aktsionernoe obshchestvo\b/g, 'pao'],
+  [/\byou xian ze ren gong si\b|\byou xian gong si\b/g, 'youxiangongsi'],
+  [/\bsendirian berhad\b/g, 'sdnbhd'],
+  [/\bg m b h\b/g, 'gmbh'],
+  [/\bp l c\b/g, 'plc'],
+];
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+/** "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. */
+function numbersAsDigits(folded: string): string {
+  return folded
+    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
+    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
+    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)))
+    .replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+}
+
+/** Look-alike digits inside words (Ig0r Sech1n): letters, where a word is mostly letters. */
+function undoLeetspeak(token: string): string {
+  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  const letters = token.replace(/[0-9]/g, '').length;
+  if (letters < token.length / 2) return token;
+  return token.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/7/g, 't').replace(/9/g, 'g');
+}
+
+/** Sequences written with dots or spaces that are one legal form. */
+const JOINED_FORMS: [RegExp, string][] = [
+  [/\bs\s?a\s?r\s?l\b/g, 'sarl'],
+  [/\bs\s?p\s?a\b/g, 'spa'],
+  [/\bs\s?a\s?s\b/g, 'sas'],
+  [/\bl\s?l\s?c\b/g, 'llc'],
+  [/\bl\s?l\s?p\b/g, 'llp'],
+  [/\bs\s?a\b/g, 'sa'],
+  [/\bb\s?v\b/g, 'bv'],
+  [/\bn\s?v\b/g, 'nv'],
+  [/\bs\s?r\s?l\b/g, 'srl'],
+  [/\bs\s?r\s?o\b/g, 'sro'],
+  [/\bd\s?o\s?o\b/g, 'doo'],
+  [/\bsp\s?z\s?o\s?o\b/g, 'spzoo'],
+  [/\bsdn\s?bhd\b/g, 'sdnbhd'],
+  [/\bfz\s?llc\b/g, 'fzllc'],
+  [/\bp\s?j\s?s\s?c\b/g, 'pjsc'],
+  [/\bj\s?s\s?c\b/g, 'jsc'],
+];
+
+/** Articles, particles and connectors: weak evidence, kept so "Bank of X" still reads as such. */
+export const PARTICLES = new Set([
+  'of', 'the', 'and', 'for', 'de', 'del', 'della', 'di', 'da', 'das', 'do', 'dos', 'du', 'des', 'la', 'le', 'les',
+  'el', 'al', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abou', 'ould', 'van', 'von', 'der', 'den', 'ter', 'y', 'e', 'i',
+  'und', 'et', 'a', 'an', 'in', 'on', 'at', 'to', 'na', 'im', 'fi',
+]);
+
+/** Splits an any-ascii transliteration of Han / Hangul text ("ZhaoGuangZong") into syllables. */
+function splitCamel(text: string): string {
+  return text.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+const NON_LATIN = /[^\u0000-\u024f\u1e00-\u1eff]/;
+
+/** Lower-case ASCII letters and digits, one space between words. */
+export function foldText(text: string): string {
+  let value = text.normalize('NFKC');
+  if (NON_LATIN.test(value)) {
+    // Transliterate per word so Han/Hangul syllables stay separable.
+    value = value
+      .split(/(\s+)/)
+      .map((part) => (NON_LATIN.test(part) ? ` ${splitCamel(anyAscii(part))} ` : part))
+      .join('');
+  }
+  value = value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(FOLD_RE, (c) => FOLDS[c] ?? c);
+  value = value.replace(APOSTROPHES, '');
+  return value.replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export interface NameTokens {
+  /** Tokens that tell the name apart, in order. */
+  tokens: string[];
+  /** Legal forms found (ltd, gmbh …): same class on both sides or absent is fine. */
+  forms: string[];
+  /** Numbers in the name: "Crystal Ord 1" is not "Crystal Ord 2". */
+  digits: string[];
+}
+
+/** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
+function joinLetterRuns(folded: string): string {
+  return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
+}
+
+/**
+ * "ZHAO, Guangzong" and "Guangzong Zhao" give the same tokens (order is not used to compare).
+ * For people, legal-form words are kept: they are name parts there ("Ao", "Sa").
+ */
+export function nameTokens(name: string, kind?: string): NameTokens {
+  const person = kind === 'person';
+  let folded = foldText(name.replace(/&/g, ' and '));
+  folded = joinLetterRuns(numbersAsDigits(folded));
+  if (!person) {
+    for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
+    for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+  }
+  const tokens: string[] = [];
+  const forms: string[] = [];
+  const digits: string[] = [];
+  for (const raw of folded.split(' ')) {
+    if (raw === '') continue;
+    const token = undoLeetspeak(raw);
+    if (/^\d+$/.test(token)) {
+      digits.push(String(Number(token)));
+      tokens.push(String(Number(token)));
+    } else if (!person && COMPANY_FORMS.has(token)) forms.push(token);
+    else if (TITLES.has(token)) continue;
+    else tokens.push(token);
+  }
+  // A name made only of "forms" (e.g. "Trading Company") keeps them as its tokens.
+  if (tokens.length === 0 && forms.length > 0) return { tokens: forms, forms: [], digits };
+  return { tokens, forms, digits };
+}
+
+/**
+ * Transliteration variants to one spelling: Aleksei / Alexey / Alexei, Dmitri / Dmitry, -ov / -ow,
+ * Mohammed / Muhammad (see vowelSkeleton), Yusuf / Jusuf, Khalid / Chalid.
+ */
+export function phoneticForm(token: string): string {
+  if (/\d/.test(token)) return token;
+  return token
+    .replace(/tsch|tch/g, 'ch')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/sch|sh|ch/g, 's')
+    .replace(/zh/g, 'j')
+    .replace(/kh|gh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/dh/g, 'd')
+    .replace(/ck|q|c/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ee|ie$/g, 'i')
+    .replace(/[yj]/g, 'i')
+    .replace(/ii+/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/h$/, '')
+    // German -e and similar unstressed endings: Schulze / Scholz.
+    .replace(/(?<=[^aeiou]{1}[a-z]{2,})e$/, '');
+}
+
+/** Vowels as one class: Mohammed and Muhammad, Usama and Osama share a skeleton. */
+export function vowelSkeleton(token: string): string {
+  return phoneticForm(token).replace(/[aeiou]+/g, 'a');
+}
