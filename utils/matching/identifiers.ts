@@ -280,7 +280,7 @@ export function targetIdentifierKeys(target: Target): IdentifierKey[] {
  * an address broken over two lines; Greek and Cyrillic letters included for look-alike folding), or an
  * IMO / SWIFT / BIC label. Ordinary prose has few of either, so the rest of the work is rare.
  */
-const SCAN = /(?<![0-9A-Za-z\u0370-\u03ff\u0400-\u052f])(?:(?:bitcoincash:)?[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{13,}|(?:IMO|SWIFT|BIC)(?![A-Za-z]))/gi;
+const SCAN = /(?<![0-9A-Za-z\u0370-\u03ff\u0400-\u052f])(?:(?:bitcoincash:)?[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{13,}|(?:IMO|SWIFT|BIC)s?(?![A-Za-z]))/gi;
 
 const MAX_ADDRESS = 130;
 const ASCII_RUN = /^[0-9A-Za-z]+$/;
@@ -321,10 +321,11 @@ const IMO_NEAR = /[^0-9.;\n]{1,40}?(?<![0-9])(\d{7})(?![0-9])/y;
 const IMO_MORE = /[ \t\u00a0]*(?:[,;/&]|and|or|AND|OR)[ \t\u00a0]*(\d{7})(?![0-9])/y;
 
 // After "SWIFT" / "BIC": `/BIC`, ` code`, `:` then the code, upper-case (compact or spaced in its groups).
+// The label's last word is captured: only a plural label (`SWIFT codes:`, `BICs`) introduces a list.
 const BIC_CODE = '([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?|[A-Z]{4} [A-Z]{2} [A-Z0-9]{2}(?: [A-Z0-9]{3})?)(?![0-9A-Za-z])';
 const BIC_LABELLED = new RegExp(
-  '(?:[ \\t\\u00a0]*[/-]?[ \\t\\u00a0]*(?:BIC|SWIFT|[Bb]ic|[Ss]wift))?' +
-    '(?:[ \\t\\u00a0]+(?:[Cc]odes?|CODES?|[Aa]ddress|ADDRESS|[Nn]o\\.?|NO\\.?|[Nn]umber|NUMBER|ID|[Ii]d))?' +
+  '(?:[ \\t\\u00a0]*[/-]?[ \\t\\u00a0]*(BICs?|SWIFTs?|[Bb]ics?|[Ss]wifts?))?' +
+    '(?:[ \\t\\u00a0]+([Cc]odes?|CODES?|[Aa]ddress(?:es)?|ADDRESS(?:ES)?|[Nn]os?\\.?|NOS?\\.?|[Nn]umbers?|NUMBERS?|IDs?|[Ii]ds?))?' +
     '[ \\t\\u00a0]*(?:[:#=-][ \\t\\u00a0]*)?\\(?' +
     BIC_CODE,
   'y',
@@ -346,9 +347,9 @@ export function findIdentifiersInText(text: string): IdentifierHit[] {
     const token = m[0];
     const start = m.index;
     const end = start + token.length;
-    if (token.length <= 5) {
+    if (token.length <= 6) {
       const label = token.toUpperCase();
-      const stop = label === 'IMO' ? findImo(text, end, out) : findBic(text, end, out);
+      const stop = label.startsWith('IMO') ? findImo(text, end, out) : findBic(text, end, out, label.endsWith('S'));
       // Past what the label took (`SWIFT/BIC: …` must not be read again from `BIC`).
       if (stop > scan.lastIndex) scan.lastIndex = stop;
       continue;
@@ -445,14 +446,17 @@ function pushBic(out: IdentifierHit[], written: string, end: number): boolean {
 }
 
 /**
- * After a "SWIFT" or "BIC" label ending at `at`: the code and any list of codes following it.
- * Returns where the reading stopped.
+ * After a "SWIFT" or "BIC" label ending at `at`: the code, and the codes listed after it when the label
+ * is plural. Returns where the reading stopped.
  */
-function findBic(text: string, at: number, out: IdentifierHit[]): number {
+function findBic(text: string, at: number, out: IdentifierHit[], plural: boolean): number {
   BIC_LABELLED.lastIndex = at;
   const m = BIC_LABELLED.exec(text);
-  if (!m || !pushBic(out, m[1]!, BIC_LABELLED.lastIndex)) return at;
+  if (!m || !pushBic(out, m[3]!, BIC_LABELLED.lastIndex)) return at;
   let next = BIC_LABELLED.lastIndex;
+  // `SWIFT: DEUTDEFF; SBERBANK …` is one code and a name in capitals; `SWIFT codes: A, B` is a list.
+  const lastWord = m[2] ?? m[1] ?? '';
+  if (!(lastWord ? /[sS]\.?$/.test(lastWord) && !/^address$/i.test(lastWord) : plural)) return next;
   for (;;) {
     BIC_MORE.lastIndex = next;
     const more = BIC_MORE.exec(text);

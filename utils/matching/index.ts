@@ -50,6 +50,10 @@ class UnionFind {
   }
 }
 
+function birthYears(target: Target): Set<string> {
+  return new Set((target.birthDates ?? []).map((d) => /\d{4}/.exec(d)?.[0]).filter((y): y is string => Boolean(y)));
+}
+
 /** Keys under which a record is known to other lists, to group one target across sources. */
 function linkKeys(target: Target): string[] {
   const keys = [target.id];
@@ -110,15 +114,22 @@ export class MatchIndex {
         }
       }
     });
-    // The same person or company listed by several sources under the same primary name and kind.
-    const byPrimary = new Map<string, number>();
+    // The same person or company listed by several sources under the same primary name and kind,
+    // unless both give birth years and they differ (namesakes).
+    const byPrimary = new Map<string, number[]>();
     targets.forEach((target, t) => {
       const primary = target.names.find((n) => n.type === 'primary');
       if (!primary) return;
-      const key = `${target.kind}|${[...nameTokens(primary.full, target.kind).tokens].sort().join(' ')}|${(target.birthDates ?? [])[0]?.slice(0, 4) ?? ''}`;
-      const other = byPrimary.get(key);
-      if (other === undefined) byPrimary.set(key, t);
-      else uf.union(other, t);
+      const key = `${target.kind}|${[...nameTokens(primary.full, target.kind).tokens].sort().join(' ')}`;
+      const years = birthYears(target);
+      const bucket = byPrimary.get(key) ?? [];
+      const partner = bucket.find((other) => {
+        const theirs = birthYears(targets[other]!);
+        return years.size === 0 || theirs.size === 0 || [...years].some((y) => theirs.has(y));
+      });
+      if (partner !== undefined) uf.union(partner, t);
+      bucket.push(t);
+      byPrimary.set(key, bucket);
     });
     const groupOfRoot = new Map<number, number>();
     this.groupIds = [];
@@ -278,8 +289,10 @@ export class MatchIndex {
       for (const n of names) {
         const entry = this.names[n]!;
         const length = entry.tokens.tokens.length;
+        // Legal forms are words on the page too ("… COMPANY LIMITED").
+        const wordCount = length + entry.tokens.forms.length;
         const target = this.targets[entry.target]!;
-        for (let span = Math.max(1, length - 1); span <= length + 1; span++) {
+        for (let span = Math.max(1, length - 1); span <= wordCount + 1; span++) {
           for (let start = Math.max(0, i - span + 1); start <= i; start++) {
             const end = start + span; // exclusive
             if (end > words.length) continue;

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { compareNames, compareTokens } from '../../../utils/matching/compare';
+import { MatchIndex } from '../../../utils/matching/index';
+import { foldText, nameTokens, phoneticForm } from '../../../utils/matching/normalize';
+import type { Target } from '../../../utils/model';
+
+/** Small targets written for these tests (not real designations). */
+function target(id: string, kind: Target['kind'], names: [string, Target['names'][number]['type']][], extra: Partial<Target> = {}): Target {
+  const [source, nativeId] = id.split(':') as [Target['source'], string];
+  return {
+    id,
+    source,
+    nativeId,
+    kind,
+    names: names.map(([full, type]) => ({ full, type, script: 'latin' })),
+    regimes: ['TEST'],
+    ...extra,
+  };
+}
+
+const TARGETS: Target[] = [
+  target('uk-ofsi:1', 'person', [['ZHAO, Guangzong', 'primary'], ['赵光宗', 'variation']], {
+    crossRefs: [{ kind: 'uk-unique-id', value: 'TST0001' }],
+  }),
+  target('uk-fcdo:TST0001', 'person', [['ZHAO, Guangzong', 'primary']]),
+  target('us-ofac-sdn:9', 'person', [['ZHAO, Guangzong', 'primary']], { birthDates: ['1985-11-12'] }),
+  target('un-sc:TSi.1', 'person', [['Aleksei PRYTKOVSKY', 'primary'], ['Алексей Прытковский', 'variation'], ['THE FOX', 'weak-alias']]),
+  target('uk-ofsi:2', 'organisation', [['WUHAN XIAORUIZHI SCIENCE AND TECHNOLOGY COMPANY LIMITED', 'primary']]),
+  target('us-ofac-sdn:10', 'organisation', [['BANK OF ARMENIA TESTING', 'primary']]),
+  target('us-ofac-sdn:11', 'organisation', [['HAMAS', 'primary']]),
+  target('us-ofac-sdn:12', 'organisation', [['ISLAMIC TESTING GUARD CORPS (ITGC)', 'primary']]),
+  target('us-ofac-sdn:13', 'vessel', [['NORTHERN STAR 7', 'primary']]),
+  target('us-ofac-sdn:14', 'person', [['Muhammad ALI', 'primary']]),
+];
+
+const index = MatchIndex.build(TARGETS);
+
+describe('normalisation', () => {
+  it('folds accents, case, quotes and dashes, and transliterates other scripts', () => {
+    expect(foldText('Vladímír  Pútín')).toBe('vladimir putin');
+    expect(foldText('O’Brien-Smith')).toBe('obrien smith');
+    expect(foldText('Владимир Путин')).toBe('vladimir putin');
+    expect(foldText('赵光宗')).toBe('zhao guang zong');
+  });
+
+  it('drops titles, and reads company forms as a class', () => {
+    expect(nameTokens('Dr. Sheikh Ahmad Testov', 'person').tokens).toEqual(['ahmad', 'testov']);
+    expect(nameTokens('Acme Trading Co., Ltd.').tokens).toEqual(['acme']);
+    expect(nameTokens('OOO Acme').forms).toEqual(['ooo']);
+    expect(nameTokens('Open Joint Stock Company Acme').forms).toEqual(['ojsc']);
+    expect(nameTokens('A.B.C. Company').tokens).toEqual(['abc']);
+  });
+
+  it('writes numbers as numbers', () => {
+    expect(nameTokens('Brigade Forty-Four').digits).toEqual(['44']);
+    expect(nameTokens('1st Testing Bank').digits).toEqual(['1']);
+  });
+
+  it('folds transliteration variants to one spelling', () => {
+    expect(phoneticForm('aleksei')).toBe(phoneticForm('alexey'));
+    expect(phoneticForm('dmitri')).toBe(phoneticForm('dmitry'));
+    expect(phoneticForm('ivanov')).toBe(phoneticForm('ivanow'));
+    expect(compareTokens('mohammed', 'muhammad').similarity).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('comparing names', () => {
+  it('matches any token order and "SURNAME, Given"', () => {
+    expect(compareNames('Guangzong Zhao', 'ZHAO, Guangzong', { kind: 'person' })).toMatchObject({ match: true, strength: 'strong' });
+  });
+
+  it('matches joined and split tokens', () => {
+    expect(compareNames('Guang Zong Zhao', 'ZHAO, Guangzong', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('SergeiTestovsky', 'Sergei Testovsky', { kind: 'person' }).match).toBe(true);
+  });
+
+  it('matches typing errors in longer words, not in short ones', () => {
+    expect(compareNames('Guangzhong Zhao', 'Guangzong Zhao', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('Tim Testovsky', 'Tom Testovsky', { kind: 'person' }).score).toBeLessThan(0.9);
+  });
+
+  it('matches names in other scripts through transliteration', () => {
+    expect(compareNames('Алексей Прытковский', 'Aleksei Prytkovsky', { kind: 'person' }).match).toBe(true);
+  });
+
+  it('compares Chinese characters one by one', () => {
+    expect(compareNames('赵光宗', '赵光宗', { kind: 'person' }).strength).toBe('strong');
+    expect(compareNames('赵光宋', '赵光宗', { kind: 'person' }).match).toBe(false);
+  });
+
+  it('refuses sister companies and different numbers', () => {
+    expect(compareNames('Bank of Armenia', 'Bank of America').match).toBe(false);
+    expect(compareNames('Northern Star 7', 'Northern Star 8', { kind: 'vessel' }).match).toBe(false);
+  });
+
+  it('never alerts on common names alone', () => {
+    const result = compareNames('Muhammad Ali', 'Muhammad ALI', { kind: 'person' });
+    expect(result.strength).not.toBe('strong');
+    expect(result.explanation.penalties.join(' ')).toMatch(/common/);
+  });
+
+  it('explains itself token by token', () => {
+    const result = compareNames('Guangzhong Zhao', 'ZHAO, Guangzong', { kind: 'person' });
+    expect(result.explanation.tokens).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ query: 'zhao', listed: 'zhao', how: 'exact' }),
+        expect.objectContaining({ query: 'guangzhong', listed: 'guangzong' }),
+      ]),
+    );
+  });
+});
+
+describe('the index', () => {
+  it('groups one target listed by several sources and names all its ids', () => {
+    const [first] = index.query('Zhao Guangzong');
+    expect(first?.ids.sort()).toEqual(['uk-fcdo:TST0001', 'uk-ofsi:1', 'us-ofac-sdn:9']);
+    expect(first?.strength).toBe('strong');
+  });
+
+  it('finds reordered, misspelt and transliterated queries', () => {
+    expect(index.query('Guangzhong Zhao')[0]?.ids).toContain('uk-ofsi:1');
+    expect(index.query('Алексей Прытковский')[0]?.ids).toEqual(['un-sc:TSi.1']);
+    expect(index.query('Alexey Prytkovskiy')[0]?.ids).toEqual(['un-sc:TSi.1']);
+    expect(index.query('赵光宗')[0]?.ids).toContain('uk-ofsi:1');
+  });
+
+  it('never gives a strong result for a weak alias alone', () => {
+    const fox = index.query('The Fox').find((m) => m.ids.includes('un-sc:TSi.1'));
+    expect(fox?.strength ?? 'weak').toBe('weak');
+  });
+
+  it('finds the short name in brackets', () => {
+    expect(index.query('ITGC')[0]?.ids).toEqual(['us-ofac-sdn:12']);
+  });
+});
+
+describe('scanning text', () => {
+  const text =
+    'Foreign Minister Wang Yi met officials in Guangzong County. The UK sanctioned Zhao Guangzong and ' +
+    'WUHAN XIAORUIZHI SCIENCE AND TECHNOLOGY COMPANY LIMITED, and said the money went to Hamas. ' +
+    'A zhao guangzong in lower case is not a name. 赵光宗 was also named.';
+
+  it('finds every mention with offsets into the text, and nothing else', () => {
+    const found = index.scan(text);
+    expect(found.map((m) => m.text)).toEqual([
+      'Zhao Guangzong',
+      'WUHAN XIAORUIZHI SCIENCE AND TECHNOLOGY COMPANY LIMITED',
+      'Hamas',
+      '赵光宗',
+    ]);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(found[0]?.ids).toContain('uk-ofsi:1');
+  });
+
+  it('does not take one word of a person’s name, or a sentence-initial common word, for a match', () => {
+    expect(index.scan('Zhao said nothing. Guangzong County is large.')).toEqual([]);
+    expect(index.scan('Bank of Armenia Testing is not Bank of America Testing.').map((m) => m.text)).toEqual(['Bank of Armenia Testing']);
+  });
+});
