@@ -339,8 +339,10 @@ function isAsciiRun(value: string): boolean {
 /** Crypto addresses, labelled IMO numbers and labelled SWIFT/BIC codes in a text, in order. */
 export function findIdentifiersInText(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
-  if (!text) return out;
-  const scan = new RegExp(SCAN.source, SCAN.flags);
+  // The shortest thing found is a label and a number: `IMO9123456`, `BIC ABCDEFGH`.
+  if (text.length < 10) return out;
+  const scan = SCAN;
+  scan.lastIndex = 0;
   /** Text before this offset was already taken (a fragment joined to the token before it). */
   let taken = 0;
   for (let m = scan.exec(text); m; m = scan.exec(text)) {
@@ -349,7 +351,9 @@ export function findIdentifiersInText(text: string): IdentifierHit[] {
     const end = start + token.length;
     if (token.length <= 6) {
       const label = token.toUpperCase();
-      const stop = label.startsWith('IMO') ? findImo(text, end, out) : findBic(text, end, out, label.endsWith('S'));
+      const stop = label.startsWith('IMO')
+        ? findImo(text, end, out, token.startsWith('IMO'))
+        : findBic(text, end, out, label.endsWith('S'));
       // Past what the label took (`SWIFT/BIC: …` must not be read again from `BIC`).
       if (stop > scan.lastIndex) scan.lastIndex = stop;
       continue;
@@ -414,7 +418,7 @@ function pushImo(out: IdentifierHit[], digits: string, start: number): void {
  * After an "IMO" label ending at `at`: the labelled number and any list of numbers following it.
  * Returns where the reading stopped.
  */
-function findImo(text: string, at: number, out: IdentifierHit[]): number {
+function findImo(text: string, at: number, out: IdentifierHit[], capitals: boolean): number {
   IMO_LABELLED.lastIndex = at;
   let m = IMO_LABELLED.exec(text);
   let next: number;
@@ -423,6 +427,8 @@ function findImo(text: string, at: number, out: IdentifierHit[]): number {
     pushImo(out, m[1]!, IMO_LABELLED.lastIndex - 7);
     next = IMO_LABELLED.lastIndex;
   } else {
+    // Words away from the label only after "IMO" in capitals ("Imo State" is in Nigeria).
+    if (!capitals) return at;
     IMO_NEAR.lastIndex = at;
     m = IMO_NEAR.exec(text);
     if (!m || !isValidImoNumber(m[1]!)) return at;
@@ -514,7 +520,7 @@ export function queryIdentifierKeys(query: string): string[] {
   }
 
   // IMO, labelled or not.
-  const labelledImo = /^\(?IMO\)?\b/i.test(text);
+  const labelledImo = /^\(?IMO\)?(?![a-z])/i.test(text);
   const imo = imoDigits(text);
   if (labelledImo) {
     if (imo) add(`imo:${imo}`);
@@ -523,13 +529,14 @@ export function queryIdentifierKeys(query: string): string[] {
   if (imo && isValidImoNumber(imo)) add(`imo:${imo}`);
 
   // SWIFT/BIC, labelled or shaped like one.
-  const labelledBic = /^(?:SWIFT|BIC)\b/i.exec(text);
+  const labelledBic = /^(?:SWIFT|BIC)(?![a-z])/i.exec(text);
   if (labelledBic) {
     const bic = normalizeBic(text.replace(/^(?:SWIFT|BIC)(?:\s*[/-]\s*(?:BIC|SWIFT))?(?:\s+code)?\s*:?\s*/i, ''));
     if (bic) add(`bic:${bic}`);
     return [...keys];
   }
-  if (/^[A-Za-z]{4} ?[A-Za-z]{2} ?[A-Za-z0-9]{2}(?: ?[A-Za-z0-9]{3})?$/.test(text) && isValidBic(text)) {
+  // Unlabelled, a BIC is taken as BICs are written, in capitals (`business` is BIC-shaped: BUSI NE SS).
+  if (/^[A-Z]{4} ?[A-Z]{2} ?[A-Z0-9]{2}(?: ?[A-Z0-9]{3})?$/.test(text) && isValidBic(text)) {
     add(identifierKey('swift-bic', text));
   }
 

@@ -1,5 +1,6 @@
 import type { NameType, Target, TargetKind } from '../model';
 import { builtinWeight, compareNames, scoreTokens, strengthOf, type TokenWeight } from './compare';
+import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import { foldText, nameTokens, PARTICLES, phoneticForm, vowelSkeleton, type NameTokens } from './normalize';
 import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
@@ -79,6 +80,8 @@ export class MatchIndex {
   private readonly weightCache = new Map<string, number>();
   /** Exact folded token → name indices, for scanning: only tokens rare enough to anchor a match. */
   private readonly anchors = new Map<string, number[]>();
+  /** Identifier key (`crypto:…`, `imo:…`, `bic:…`, `passport:…`) → targets. */
+  private readonly identifiers = new Map<string, number[]>();
   /** The same by phonetic form: "Assad" finds "AL-ASAD", "Abramowitsch" finds "ABRAMOVICH". */
   private readonly phoneticAnchors = new Map<string, number[]>();
 
@@ -92,6 +95,7 @@ export class MatchIndex {
         if (other === undefined) byKey.set(key, t);
         else uf.union(other, t);
       }
+      for (const { key } of targetIdentifierKeys(target)) addTo(this.identifiers, key, t);
       for (const name of withAlternatives(target.names)) {
         const tokens = nameTokens(name.full, target.kind);
         const entry: IndexedName = { target: t, full: name.full, type: name.type, tokens };
@@ -251,6 +255,23 @@ export class MatchIndex {
       });
     };
     const trimmed = text.trim();
+    // An identifier typed into the search box (an address, "IMO 9123456", a BIC) matches exactly.
+    for (const key of queryIdentifierKeys(trimmed)) {
+      for (const t of this.identifiers.get(key) ?? []) {
+        const target = this.targets[t]!;
+        const g = this.group[t]!;
+        best.set(g, {
+          ids: [...this.idsOf(t)],
+          name: target.names.find((x) => x.type === 'primary')?.full ?? target.names[0]?.full ?? key,
+          matched: key.slice(key.indexOf(':') + 1),
+          matchedType: 'primary',
+          kind: target.kind,
+          score: 1,
+          strength: 'strong',
+          explanation: { tokens: [], penalties: [], identifier: key },
+        });
+      }
+    }
     if (CJK_ONLY.test(trimmed)) {
       const chars = trimmed.replace(/[\s\u00b7\u30fb]/g, '');
       for (const n of this.cjkByPrefix.get(chars.slice(0, 2)) ?? []) {
@@ -343,7 +364,30 @@ export class MatchIndex {
       }
     }
     this.scanCjk(text, found);
+    this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
+  }
+
+  private scanIdentifiers(text: string, found: ScanMatch[]): void {
+    if (this.identifiers.size === 0) return;
+    for (const hit of findIdentifiersInText(text)) {
+      for (const t of this.identifiers.get(hit.key) ?? []) {
+        const target = this.targets[t]!;
+        found.push({
+          start: hit.start,
+          end: hit.end,
+          text: text.slice(hit.start, hit.end),
+          ids: [...this.idsOf(t)],
+          name: target.names.find((x) => x.type === 'primary')?.full ?? target.names[0]?.full ?? hit.value,
+          matched: hit.value,
+          kind: target.kind,
+          score: 1,
+          strength: 'strong',
+          identifier: { type: hit.type, value: hit.value },
+          explanation: { tokens: [], penalties: [], identifier: hit.key },
+        });
+      }
+    }
   }
 
   private scanCjk(text: string, found: ScanMatch[]): void {

@@ -26,6 +26,8 @@ export interface NameExplanation {
   tokens: TokenAlignment[];
   /** What lowered the score, in words ("'Bank' and 'Group' are common", "a different number"). */
   penalties: string[];
+  /** Set when an identifier matched exactly (`imo:9123456`, `crypto:T…`). */
+  identifier?: string;
 }
 
 export interface NameComparison {

@@ -29,7 +29,9 @@ const TARGETS: Target[] = [
   target('us-ofac-sdn:10', 'organisation', [['BANK OF ARMENIA TESTING', 'primary']]),
   target('us-ofac-sdn:11', 'organisation', [['HAMAS', 'primary']]),
   target('us-ofac-sdn:12', 'organisation', [['ISLAMIC TESTING GUARD CORPS (ITGC)', 'primary']]),
-  target('us-ofac-sdn:13', 'vessel', [['NORTHERN STAR 7', 'primary']]),
+  target('us-ofac-sdn:13', 'vessel', [['NORTHERN STAR 7', 'primary']], {
+    identifiers: [{ type: 'imo', value: '9176187' }, { type: 'crypto', value: 'TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV', chain: 'TRX' }],
+  }),
   target('us-ofac-sdn:14', 'person', [['Muhammad ALI', 'primary']]),
 ];
 
@@ -131,6 +133,24 @@ describe('the index', () => {
 
   it('finds the short name in brackets', () => {
     expect(index.query('ITGC')[0]?.ids).toEqual(['us-ofac-sdn:12']);
+  });
+});
+
+describe('identifiers', () => {
+  it('finds a listed IMO number and crypto address typed into the search box', () => {
+    expect(index.query('IMO 9176187')[0]).toMatchObject({ ids: ['us-ofac-sdn:13'], strength: 'strong' });
+    expect(index.query('TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV')[0]?.ids).toEqual(['us-ofac-sdn:13']);
+    // Tron addresses are case-sensitive: another case is another address.
+    expect(index.query('tnzxgwcwvshr6jxqxzoedxv597yf7zb7nv')).toEqual([]);
+  });
+
+  it('highlights identifiers on a page', () => {
+    const text = 'The tanker (IMO 9176187) was paid from TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV last week.';
+    const found = index.scan(text);
+    expect(found.map((m) => [m.text, m.identifier?.type])).toEqual([
+      ['9176187', 'imo'],
+      ['TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV', 'crypto'],
+    ]);
   });
 });
 

@@ -53,9 +53,11 @@ describe('IMO numbers', () => {
     // Lists carry a few numbers that fail their check digit: they still match exactly.
     expect(identifierKey('imo', '9074728')).toBe('imo:9074728');
     expect(identifierKey('imo', '0000000')).toBeUndefined();
-    expect(identifierKey('imo', '907472')).toBeUndefined();
-    // OFAC files a few Russian register numbers as "Vessel Registration Identification".
+    // Not seven digits: OFAC files a few register numbers (`RS 150443`, `15411`) under "Vessel Registration
+    // Identification"; they are keyed as numbers, exactly, but not as IMO numbers.
     expect(identifierKey('imo', 'RS 150443')).toBe('other:RS150443');
+    expect(identifierKey('imo', '907472')).toBe('other:907472');
+    expect(identifierKey('imo', '9074')).toBeUndefined();
     expect(imoDigits('IMO 12345678')).toBeUndefined();
   });
 
@@ -75,6 +77,8 @@ describe('IMO numbers', () => {
     // In a list after the label, or words away from it, the check digit must hold.
     expect(found('IMO 9074729, 9074728 and 9187629')).toEqual([['9074729', 'imo', 'imo:9074729']]);
     expect(found('IMO numbers of the vessels: 9123456')).toEqual([]);
+    expect(found('Owerri, Imo State, office 9187629')).toEqual([]); // words away from a label only after "IMO"
+    expect(found('https://www.marinetraffic.com/en/ais/details/ships/imo:9074729')).toEqual([['9074729', 'imo', 'imo:9074729']]);
   });
 
   it('never takes a bare seven-digit number, phone numbers included', () => {
@@ -103,7 +107,7 @@ describe('SWIFT / BIC', () => {
 
   it('finds codes only after a SWIFT or BIC label', () => {
     const text =
-      'SWIFT/BIC: DEUTDEFF. BIC code DEUTDEFFXXX, Swift code: BKMTAM22 and SOMRRUM1KST; SWIFT DEUT DE FF 500. ' +
+      'SWIFT/BIC: DEUTDEFF. BIC code DEUTDEFFXXX, Swift codes: BKMTAM22 and SOMRRUM1KST; SWIFT DEUT DE FF 500. ' +
       'Unlabelled DEUTDEFF, SWIFT messages, a swift RESPONSE, SWIFT: ABCDZZ22, BIC deutdeff.';
     expect(found(text)).toEqual([
       ['DEUTDEFF', 'swift-bic', 'bic:DEUTDEFF'],
@@ -111,6 +115,15 @@ describe('SWIFT / BIC', () => {
       ['BKMTAM22', 'swift-bic', 'bic:BKMTAM22'],
       ['SOMRRUM1KST', 'swift-bic', 'bic:SOMRRUM1KST'],
       ['DEUT DE FF 500', 'swift-bic', 'bic:DEUTDEFF500'],
+    ]);
+    // Only a plural label starts a list: after a single code, capitals are a name (`EGHTESAD` is BIC-shaped).
+    expect(found('SWIFT/BIC EXIRRUMM; BANK EGHTESAD NOVIN, SWIFT/BIC BEGNIRTH')).toEqual([
+      ['EXIRRUMM', 'swift-bic', 'bic:EXIRRUMM'],
+      ['BEGNIRTH', 'swift-bic', 'bic:BEGNIRTH'],
+    ]);
+    expect(found('BICs: EXIRRUMM, BEGNIRTH')).toEqual([
+      ['EXIRRUMM', 'swift-bic', 'bic:EXIRRUMM'],
+      ['BEGNIRTH', 'swift-bic', 'bic:BEGNIRTH'],
     ]);
   });
 });
@@ -218,10 +231,14 @@ describe('search box queries', () => {
     expect(queryIdentifierKeys(TRON)).toEqual([`crypto:${TRON}`]);
     expect(queryIdentifierKeys('IMO 9074729')).toEqual(['imo:9074729']);
     expect(queryIdentifierKeys('IMO 9123456')).toEqual(['imo:9123456']); // labelled: taken as typed
+    expect(queryIdentifierKeys('IMO9074729')).toEqual(['imo:9074729']);
     expect(queryIdentifierKeys('9074729')).toEqual(['imo:9074729', ...docs('9074729')]);
     expect(queryIdentifierKeys('9074728')).toEqual(docs('9074728')); // check digit fails: not an IMO number
     expect(queryIdentifierKeys('DEUTDEFFXXX')).toEqual(['bic:DEUTDEFF']);
     expect(queryIdentifierKeys('SWIFT: deutdeff')).toEqual(['bic:DEUTDEFF']);
+    expect(queryIdentifierKeys('DEUT DE FF')).toEqual(['bic:DEUTDEFF']);
+    expect(queryIdentifierKeys('business')).toEqual([]); // BIC-shaped (BUSI NE SS) but not written as one
+    expect(queryIdentifierKeys('RA-82038')).toEqual(docs('RA82038')); // an aircraft tail number (OFAC files it as other)
     expect(queryIdentifierKeys('OB 0243318')).toEqual(docs('OB0243318'));
     expect(queryIdentifierKeys('passport AB123456')).toEqual(['passport:AB123456']);
     expect(queryIdentifierKeys('Passport No.: AB 123456')).toEqual(['passport:AB123456']);
@@ -256,38 +273,52 @@ function readOfacSdn(): Target[] {
 describe.skipIf(!HAS_SHARED_DATA)(titled('real lists: UN and OFAC SDN 2024-05-03'), () => {
   const lists = HAS_SHARED_DATA ? { un: readUn(), ofac: readOfacSdn() } : { un: [], ofac: [] };
 
-  it('gives every IMO number a key, and most check digits validate', () => {
+  it('gives every IMO number a key, and their check digits validate', () => {
     const summary: Record<string, Record<string, number>> = {};
     for (const [name, targets] of Object.entries(lists)) {
-      let numbers = 0;
-      let keyed = 0;
-      let other = 0;
-      let ship = 0;
-      let company = 0;
+      const c = { numbers: 0, keyed: 0, other: 0, vessels: 0, vesselsShipValid: 0, others: 0, othersCompanyValid: 0, failBoth: 0 };
       const failing: string[] = [];
       for (const target of targets) {
         for (const id of target.identifiers ?? []) {
           if (id.type !== 'imo') continue;
-          numbers++;
+          c.numbers++;
           const key = identifierKey('imo', id.value);
           expect(key, `${target.id} ${id.value}`).toBeDefined();
-          if (key!.startsWith('imo:')) keyed++;
-          else other++;
+          if (!key!.startsWith('imo:')) {
+            c.other++;
+            continue;
+          }
+          c.keyed++;
           const digits = key!.slice(4);
-          if (!key!.startsWith('imo:')) continue;
-          if (isValidImoShipNumber(digits)) ship++;
-          else if (isValidImoCompanyNumber(digits)) company++;
-          else failing.push(`${target.id} ${target.kind} ${id.value}`);
+          // Ships carry ship numbers; companies (DPRK shipping firms, owners) carry IMO company numbers.
+          if (target.kind === 'vessel') {
+            c.vessels++;
+            if (isValidImoShipNumber(digits)) c.vesselsShipValid++;
+          } else {
+            c.others++;
+            if (isValidImoCompanyNumber(digits)) c.othersCompanyValid++;
+          }
+          if (!isValidImoNumber(digits)) {
+            c.failBoth++;
+            failing.push(`${target.id} ${id.value}`);
+          }
         }
       }
-      summary[name] = { numbers, keyed, other, ship, company, failing: failing.length };
-      console.log(`${name}: ${numbers} IMO numbers, ${keyed} keyed imo:, ${other} not 7 digits (keyed other:); ` +
-        `${ship} ship check digits valid, ${company} company check digits valid, ${failing.length} fail both: ${failing.join(', ')}`);
+      summary[name] = c;
+      console.log(`${name}: ${JSON.stringify(c)}${failing.length ? ` failing: ${failing.join(', ')}` : ''}`);
     }
-    // UN: 16 numbers, all DPRK shipping companies (one also passes the ship check by chance).
-    expect(summary.un).toEqual({ numbers: 16, keyed: 16, other: 0, ship: 1, company: 15, failing: 0 });
-    // OFAC: 987 values; 3 are not IMO numbers (`15411`, `RS 150443`, `RS 130280`); 3 vessel numbers fail both checks.
-    expect(summary.ofac).toEqual({ numbers: 987, keyed: 984, other: 3, ship: 874, company: 107, failing: 3 });
+    expect(summary.un).toEqual({ numbers: 16, keyed: 16, other: 0, vessels: 0, vesselsShipValid: 0, others: 16, othersCompanyValid: 16, failBoth: 0 });
+    // OFAC: 987 values, 3 of them not IMO numbers (`15411`, `RS 150443`, `RS 130280`, keyed other:).
+    expect(summary.ofac).toEqual({
+      numbers: 987,
+      keyed: 984,
+      other: 3,
+      vessels: 846,
+      vesselsShipValid: 846,
+      others: 138,
+      othersCompanyValid: 138,
+      failBoth: 0,
+    });
   });
 
   it('keys OFAC SWIFT/BIC codes, all with a known country', () => {
