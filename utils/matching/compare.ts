@@ -200,7 +200,9 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     matchedB += wb * p.match.similarity * factor;
     const w = Math.min(wa, wb) * factor;
     matchedWeight += w;
-    if (w >= 0.9 && p.match.similarity >= 0.85) rareMatched++;
+    // Evidence: a rare word, or a number ("Brigade 44"), that really matches.
+    const numeric = /^\d+$/.test(a.tokens[p.i]!) && p.match.how === 'exact';
+    if ((w >= 0.9 && p.match.similarity >= 0.75) || numeric) rareMatched++;
     matchedTokens += Math.max(p.spanA, p.spanB);
     alignment.push({
       query: as.map((k) => a.tokens[k]).join(' '),
@@ -367,10 +369,20 @@ function compareCjk(a: string, b: string): NameComparison | undefined {
   };
 }
 
-/** "Al-Qa'ida/Islamic Army": a slash or semicolon separates alternative names. */
+/**
+ * "Al-Qa'ida/Islamic Army": a slash or semicolon separates alternative names; "Deutsche Bank
+ * (Schweiz) AG" is also read without its bracketed part, and the bracketed part alone.
+ */
 function alternatives(name: string): string[] {
-  const parts = name.split(/\s*[/;]\s*/).filter((p) => p.trim() !== '');
-  return parts.length > 1 ? [name, ...parts] : [name];
+  const out = new Set([name, ...name.split(/\s*[/;]\s*/).filter((p) => p.trim() !== '')]);
+  for (const part of [...out]) {
+    const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(part);
+    if (!m) continue;
+    const outside = `${m[1]} ${m[3]}`.trim();
+    if (outside) out.add(outside);
+    if (m[2]!.trim()) out.add(m[2]!.trim());
+  }
+  return [...out];
 }
 
 /** Compares two names as written. */
