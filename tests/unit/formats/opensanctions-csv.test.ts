@@ -70,7 +70,6 @@ describe.skipIf(!HAS_SHARED_DATA)(titled('OpenSanctions targets.simple.csv: real
     expect(countKinds(ua.targets)).toEqual({ persons: 1543, organisations: 2717, vessels: 1340, aircraft: 0 });
     expect(ua.meta).toEqual({ source: 'opensanctions', format: 'opensanctions-csv', listDate: '2026-03-13', listDateOrigin: 'content' });
     console.info(`ua_war_sanctions targets.simple.csv (3.4 MB): ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('a vessel: aliases, flags as country names, IMO, MMSI and call sign recognised', () => {

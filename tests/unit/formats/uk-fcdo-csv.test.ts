@@ -88,7 +88,6 @@ describe.skipIf(!HAS_SHARED_DATA)(titled('FCDO CSV: full-scale derived file'), (
     expect(targets).toHaveLength(4688);
     expect(countKinds(targets)).toEqual({ persons: 3663, organisations: 1010, vessels: 15, aircraft: 0 });
     console.info(`FCDO derived CSV (15.2 MB): ${Math.round(elapsed)} ms`);
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it('gives the same targets in 4 KiB chunks as in 1 MiB chunks', () => {

@@ -237,7 +237,6 @@ describe.skipIf(!HAS_SHARED_DATA)(titled('OFSI ConList: real files of 14/04/2025
     expect(xlsx.targets).toHaveLength(4688);
     expect(countKinds(xlsx.targets)).toEqual({ persons: 3663, organisations: 1010, vessels: 15, aircraft: 0 });
     console.info(`OFSI ConList.xlsx (2.2 MB zipped, 18,798 rows): ${Math.round(elapsed)} ms`);
-    expect(elapsed).toBeLessThan(6000);
   });
 
   it('the CSV derived from the xlsx gives identical targets, in 4 KiB and 1 MiB chunks', () => {

@@ -82,7 +82,6 @@ describe.skipIf(!HAS_SHARED_DATA)(titled('UN SC consolidated XML: the real list 
     expect(countKinds(targets)).toEqual({ persons: 730, organisations: 273, vessels: 0, aircraft: 0 });
     expect(meta).toEqual({ source: 'un-sc', format: 'un-sc-xml', listDate: '2026-02-27', listDateOrigin: 'content' });
     console.info(`UN consolidated.xml (2.0 MB): ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('keeps all 378 NAME_ORIGINAL_SCRIPT names: 377 as variations in their script, one equal to its primary', () => {

@@ -294,7 +294,6 @@ describe.skipIf(!HAS_SHARED_DATA)(titled('OFAC CSV: the real files'), () => {
 
   it('reads sdn.csv of 2024-05-03: 14,965 entries (6,854 individuals, 6,884 entities, 851 vessels, 376 aircraft)', () => {
     console.info(`OFAC sdn.csv + Dec 2025 add/alt/comments (7.5 MB): ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(5000);
     expect(may.meta?.source).toBe('us-ofac-sdn');
     expect(may.targets).toHaveLength(14965);
     expect(new Set(may.targets.map((t) => t.id)).size).toBe(14965);
