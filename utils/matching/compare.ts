@@ -312,6 +312,12 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     score *= 0.85;
     penalties.push('distinctive words differ on both sides');
   }
+  // An organisation named without its most distinctive word is another organisation, or a
+  // description ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …).
+  if (!person && unmatchedRareB > 0 && unmatchedRareA === 0 && aligned.matchedTokens > 0) {
+    score *= 0.9;
+    penalties.push('a distinctive word of the listed name is missing');
+  }
   // Different legal forms are a weak sign of a different company, never a veto.
   if (a.forms.length > 0 && b.forms.length > 0 && !a.forms.some((f) => b.forms.includes(f))) score -= 0.01;
 

@@ -313,18 +313,24 @@ export class MatchIndex {
         // Legal forms are words on the page too ("… COMPANY LIMITED").
         const wordCount = length + entry.tokens.forms.length;
         const target = this.targets[entry.target]!;
-        for (let span = Math.max(1, length - 1); span <= wordCount + 1; span++) {
+        // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
+        // Muhammad Shaker); organisations by all but one of their words at most.
+        const minSpan = target.kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
+        for (let span = minSpan; span <= wordCount + 1; span++) {
           for (let start = Math.max(0, i - span + 1); start <= i; start++) {
-            const end = start + span; // exclusive
-            if (end > words.length) continue;
-            const key = `${n}:${start}:${end}`;
+            const stop = start + span; // exclusive
+            if (stop > words.length) continue;
+            const key = `${n}:${start}:${stop}`;
             if (tried.has(key)) continue;
             tried.add(key);
-            const window = words.slice(start, end);
+            const window = words.slice(start, stop);
             if (!window[0]!.capital || !window.at(-1)!.capital) continue;
             if (window.some((w, k) => k > 0 && w.gapBefore)) continue;
             if (window.some((w) => !w.capital && !LOWER_OK.has(w.folded))) continue;
-            const windowText = text.slice(window[0]!.start, window.at(-1)!.end);
+            const last = window.at(-1)!;
+            // A trailing possessive ("Hamas’s") is not part of the match.
+            const end = /['’]s$/i.test(text.slice(last.start, last.end)) ? last.end - 2 : last.end;
+            const windowText = text.slice(window[0]!.start, end);
             const result = scoreTokens(nameTokens(windowText, target.kind), entry.tokens, { kind: target.kind, weight: this.weight });
             if (result.score < floor) continue;
             // One word alone names no one in running text, unless it is a rare organisation name
@@ -349,7 +355,7 @@ export class MatchIndex {
             const strength = strengthOf(result.score)!;
             found.push({
               start: window[0]!.start,
-              end: window.at(-1)!.end,
+              end,
               text: windowText,
               ids: [...this.idsOf(entry.target)],
               name: target.names.find((x) => x.type === 'primary')?.full ?? entry.full,
@@ -443,7 +449,9 @@ export function tokenizeText(text: string): TextWord[] {
     const first = raw.charCodeAt(0);
     const isAscii = /^[\x00-\x7f]*$/.test(raw);
     const capital = isAscii ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase();
-    const folded = isAscii ? raw.toLowerCase().replace(/['’.]/g, '').replace(/-/g, '') : foldText(raw).replace(/ /g, '');
+    // "Hamas’s office": the possessive is not part of the name.
+    const bare = raw.replace(/['’]s$/i, '');
+    const folded = isAscii ? bare.toLowerCase().replace(/['’.]/g, '') : foldText(bare).replace(/ /g, '');
     words.push({
       start,
       end: start + raw.length,
