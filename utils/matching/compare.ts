@@ -86,6 +86,12 @@ function levenshtein(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** A word without a short case ending (-a, -u, -om, -oy, -ym …): "viktora" and "viktor" share "viktor". */
+function stem(token: string): string {
+  const stemmed = token.replace(/(?:om|em|oi|ym|oju|ei|ami)$|[aeiouy]$/, '');
+  return stemmed.length >= 4 ? stemmed : token;
+}
+
 export interface TokenMatch {
   similarity: number;
   how: TokenAlignment['how'];
@@ -102,6 +108,9 @@ export function compareTokens(a: string, b: string): TokenMatch {
   const pb = phoneticForm(b);
   if (pa === pb) return { similarity: 0.96, how: 'phonetic' };
   const shorter = Math.min(a.length, b.length);
+  // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
+  // same stem with a case ending.
+  if (shorter >= 4 && stem(pa) === stem(pb)) return { similarity: 0.94, how: 'phonetic' };
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
