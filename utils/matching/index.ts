@@ -1,7 +1,7 @@
 import type { NameType, Target, TargetKind } from '../model';
 import { builtinWeight, compareNames, scoreTokens, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
-import { foldText, nameTokens, PARTICLES, phoneticForm, vowelSkeleton, type NameTokens } from './normalize';
+import { foldText, nameTokens, PARTICLES, phoneticForm, type NameTokens } from './normalize';
 import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -18,6 +18,9 @@ interface IndexedName {
   /** Han / Hangul / Kana names are also matched by their characters. */
   cjk?: string;
 }
+
+/** Scan keys shared by more names than this are not looked up on pages. */
+const SCAN_POSTING_CAP = 300;
 
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}/g;
 const CJK_ONLY = /^[\s\u00b7\u30fb\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$/;
@@ -78,12 +81,12 @@ export class MatchIndex {
   private readonly groupIds: string[][];
   private readonly cjkByPrefix = new Map<string, number[]>();
   private readonly weightCache = new Map<string, number>();
-  /** Exact folded token → name indices, for scanning: only tokens rare enough to anchor a match. */
-  private readonly anchors = new Map<string, number[]>();
+  /** Scan keys of name tokens (exact, phonetic, stem) → name index × 64 + token position. */
+  private readonly scanPostings = new Map<string, number[]>();
+  /** Per name: how many of its words have a scan key specific enough to look up on pages. */
+  private scanWords: Uint8Array = new Uint8Array(0);
   /** Identifier key (`crypto:…`, `imo:…`, `bic:…`, `passport:…`) → targets. */
   private readonly identifiers = new Map<string, number[]>();
-  /** The same by phonetic form: "Assad" finds "AL-ASAD", "Abramowitsch" finds "ABRAMOVICH". */
-  private readonly phoneticAnchors = new Map<string, number[]>();
 
   private constructor(targets: Target[]) {
     this.targets = targets;
@@ -147,15 +150,36 @@ export class MatchIndex {
       this.groupIds[g]!.push(target.id);
       return g;
     });
-    // Anchors for scanning pages: a token of a name that is rare enough to start a look.
+    // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
+    // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
     this.names.forEach((entry, n) => {
       if (entry.type === 'weak-alias') return;
-      for (const token of entry.tokens.tokens) {
-        if (token.length < 2 || this.weight(token) < 0.5) continue;
-        addTo(this.anchors, token, n);
-        if (token.length >= 4) for (const key of looseKeys(token)) addTo(this.phoneticAnchors, key, n);
-      }
+      entry.tokens.tokens.forEach((token, position) => {
+        if (position > 63 || token.length < 2 || PARTICLES.has(token)) return;
+        for (const key of scanKeys(token)) {
+          const list = this.scanPostings.get(key);
+          const code = n * 64 + position;
+          if (!list) this.scanPostings.set(key, [code]);
+          else if (list.at(-1) !== code) list.push(code);
+        }
+      });
     });
+    // Words in hundreds of names ("Bank", "International", "Muhammad") are not looked up on pages:
+    // the rarer words of a name find it, and the window around them is scored in full.
+    for (const [key, list] of this.scanPostings) if (list.length > SCAN_POSTING_CAP) this.scanPostings.delete(key);
+    // Per name, the positions that still have a key: a 64-bit mask as two 32-bit halves.
+    const low = new Uint32Array(this.names.length);
+    const high = new Uint32Array(this.names.length);
+    for (const list of this.scanPostings.values()) {
+      for (const code of list) {
+        const n = code >>> 6;
+        const position = code & 63;
+        if (position < 32) low[n]! |= 1 << position;
+        else high[n]! |= 1 << (position - 32);
+      }
+    }
+    this.scanWords = new Uint8Array(this.names.length);
+    for (let n = 0; n < this.names.length; n++) this.scanWords[n] = popcount(low[n]!) + popcount(high[n]!);
   }
 
   static build(targets: Target[]): MatchIndex {
@@ -299,79 +323,131 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
     const found: ScanMatch[] = [];
-    const tried = new Set<string>();
+    // 1. Which listed names have words on this page, and where (capitalised words only).
+    const hits = new Map<number, number[]>(); // name → [word index, token position, …]
+    const keyCache = new Map<string, string[]>();
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (!word.capital) continue;
-      const exact = this.anchors.get(word.folded);
-      const loose = word.folded.length >= 4 ? looseKeys(word.folded).flatMap((key) => this.phoneticAnchors.get(key) ?? []) : [];
-      if (!exact && loose.length === 0) continue;
-      const names = loose.length > 0 ? new Set([...(exact ?? []), ...loose]) : exact!;
-      for (const n of names) {
-        const entry = this.names[n]!;
-        const length = entry.tokens.tokens.length;
-        // Legal forms are words on the page too ("… COMPANY LIMITED").
-        const wordCount = length + entry.tokens.forms.length;
-        const target = this.targets[entry.target]!;
-        // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
-        // Muhammad Shaker); organisations by all but one of their words at most.
-        const minSpan = target.kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
-        for (let span = minSpan; span <= wordCount + 1; span++) {
-          for (let start = Math.max(0, i - span + 1); start <= i; start++) {
-            const stop = start + span; // exclusive
-            if (stop > words.length) continue;
-            const key = `${n}:${start}:${stop}`;
-            if (tried.has(key)) continue;
-            tried.add(key);
-            const window = words.slice(start, stop);
-            if (!window[0]!.capital || !window.at(-1)!.capital) continue;
-            if (window.some((w, k) => k > 0 && w.gapBefore)) continue;
-            if (window.some((w) => !w.capital && !LOWER_OK.has(w.folded))) continue;
-            const last = window.at(-1)!;
-            // A trailing possessive ("Hamas’s") is not part of the match.
-            const end = /['’]s$/i.test(text.slice(last.start, last.end)) ? last.end - 2 : last.end;
-            const windowText = text.slice(window[0]!.start, end);
-            const result = scoreTokens(nameTokens(windowText, target.kind), entry.tokens, { kind: target.kind, weight: this.weight });
-            if (result.score < floor) continue;
-            // One word alone names no one in running text, unless it is a rare organisation name
-            // in the middle of a sentence ("… funded by Hizballah").
-            const windowTokens = nameTokens(windowText, target.kind).tokens;
-            // One word names someone only when the listed name is that one rare word, spelt the
-            // same, and not a person or a ship ("… funded by Hamas", "Evil Corp"). A legal form
-            // beside it on both sides ("Evil Corp") is evidence enough for a shorter word.
-            if (windowTokens.length === 1) {
-              const formed = nameTokens(windowText, target.kind).forms.length > 0 && entry.tokens.forms.length > 0;
-              if (
-                target.kind === 'person' ||
-                target.kind === 'vessel' ||
-                entry.tokens.tokens.length !== 1 ||
-                windowTokens[0] !== entry.tokens.tokens[0] ||
-                windowTokens[0]!.length < (formed ? 3 : 5) ||
-                this.weight(windowTokens[0]!) < (formed ? 0.5 : 0.8)
-              ) {
-                continue;
-              }
-            }
-            const strength = strengthOf(result.score)!;
-            found.push({
-              start: window[0]!.start,
-              end,
-              text: windowText,
-              ids: [...this.idsOf(entry.target)],
-              name: target.names.find((x) => x.type === 'primary')?.full ?? entry.full,
-              matched: entry.full,
-              kind: target.kind,
-              score: result.score,
-              strength,
-              explanation: result.explanation,
-            });
-          }
+      if (!word.capital || word.folded.length < 2) continue;
+      let keys = keyCache.get(word.folded);
+      if (!keys) {
+        keys = scanKeys(word.folded);
+        keyCache.set(word.folded, keys);
+      }
+      for (const key of keys) {
+        const postings = this.scanPostings.get(key);
+        if (!postings) continue;
+        for (let k = 0; k < postings.length; k++) {
+          const code = postings[k]!;
+          const n = code >>> 6;
+          let list = hits.get(n);
+          if (!list) hits.set(n, (list = []));
+          list.push(i, code & 63);
         }
+      }
+    }
+    // 2. Names with enough of their words close together, in one run of capitalised words.
+    for (const [n, list] of hits) {
+      const entry = this.names[n]!;
+      const target = this.targets[entry.target]!;
+      const length = entry.tokens.tokens.length;
+      const wordCount = length + entry.tokens.forms.length;
+      // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
+      // Muhammad Shaker); organisations by all but one of their words at most.
+      const byKind = target.kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
+      // Words too common to look up ("Oleg" in "Олега Дерипаски") cannot be found: one fewer is needed.
+      const lookedUp = this.scanWords[n]!;
+      const needed = Math.max(1, Math.min(byKind, lookedUp) - (lookedUp < length ? 1 : 0));
+      const totalWeight = entry.tokens.tokens.reduce((sum, t) => sum + this.weight(t), 0);
+      let a = 0;
+      while (a < list.length) {
+        const first = list[a]!;
+        const positions = new Set<number>([list[a + 1]!]);
+        let last = first;
+        let b = a + 2;
+        for (; b < list.length; b += 2) {
+          const w = list[b]!;
+          if (w - first > wordCount || words[w]!.segment !== words[first]!.segment) break;
+          positions.add(list[b + 1]!);
+          last = w;
+        }
+        a = b; // the next group starts after this one
+        if (positions.size < needed) continue;
+        // Cheap bound before scoring: the words found must carry at least half the name's weight.
+        let hitWeight = 0;
+        for (const position of positions) hitWeight += this.weight(entry.tokens.tokens[position]!);
+        // People may be named by part of their names; organisations need nearly all their words.
+        if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) continue;
+        const match = this.bestWindow(text, words, first, last, wordCount, entry, target, floor);
+        if (match) found.push(match);
       }
     }
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
+  }
+
+  /** Scores the words that hit a name, widened by up to the name's missing words on either side. */
+  private bestWindow(
+    text: string,
+    words: TextWord[],
+    first: number,
+    last: number,
+    wordCount: number,
+    entry: IndexedName,
+    target: Target,
+    floor: number,
+  ): ScanMatch | undefined {
+    const slack = Math.max(0, wordCount - (last - first + 1));
+    let best: { score: number; start: number; end: number; result: ReturnType<typeof scoreTokens> } | undefined;
+    for (let left = 0; left <= slack; left++) {
+      const startWord = first - left;
+      if (startWord < 0 || words[startWord]!.segment !== words[first]!.segment) break;
+      for (let right = 0; left + right <= slack + 1; right++) {
+        const stopWord = last + right;
+        if (stopWord >= words.length || words[stopWord]!.segment !== words[first]!.segment) break;
+        if (!words[startWord]!.capital || !words[stopWord]!.capital) continue;
+        const lastWord = words[stopWord]!;
+        // A trailing possessive ("Hamas’s") is not part of the match.
+        const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
+        const windowText = text.slice(words[startWord]!.start, end);
+        const windowTokens = nameTokens(windowText, target.kind);
+        const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight });
+        // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
+        if (result.score < floor || (best && best.score > result.score)) continue;
+        // One word names someone only when the listed name is that one rare word, spelt the
+        // same, and not a person or a ship ("… funded by Hamas", "Evil Corp"). A legal form
+        // beside it on both sides ("Evil Corp") is evidence enough for a shorter word.
+        if (windowTokens.tokens.length === 1) {
+          const formed = windowTokens.forms.length > 0 && entry.tokens.forms.length > 0;
+          const only = windowTokens.tokens[0]!;
+          if (
+            target.kind === 'person' ||
+            target.kind === 'vessel' ||
+            entry.tokens.tokens.length !== 1 ||
+            only !== entry.tokens.tokens[0] ||
+            only.length < (formed ? 3 : 5) ||
+            this.weight(only) < (formed ? 0.5 : 0.8)
+          ) {
+            continue;
+          }
+        }
+        best = { score: result.score, start: words[startWord]!.start, end, result };
+      }
+    }
+    if (!best) return undefined;
+    return {
+      start: best.start,
+      end: best.end,
+      text: text.slice(best.start, best.end),
+      ids: [...this.idsOf(entry.target)],
+      name: target.names.find((x) => x.type === 'primary')?.full ?? entry.full,
+      matched: entry.full,
+      kind: target.kind,
+      score: best.score,
+      strength: strengthOf(best.score)!,
+      explanation: best.result.explanation,
+    };
   }
 
   private scanIdentifiers(text: string, found: ScanMatch[]): void {
@@ -428,50 +504,86 @@ export class MatchIndex {
 interface TextWord {
   start: number;
   end: number;
+  /** Folded form; only for capitalised words and particles (others never take part in a match). */
   folded: string;
   capital: boolean;
-  /** Punctuation other than a hyphen or apostrophe separates this word from the previous one. */
-  gapBefore: boolean;
+  /** Words of one run of capitalised words (and particles) without punctuation between share it. */
+  segment: number;
+  /** Ends in 's / ’s. */
+  possessive: boolean;
   sentenceStart: boolean;
 }
 
 /** Words split at hyphens ("Al-Assad" is two words, as names are tokenised); apostrophes join. */
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const ASCII_WORD = /^[\x00-\x7f]*$/;
 
-/** Words of a text with their offsets; folding is cheap for plain ASCII words. */
+/**
+ * Words of a text with their offsets. Built for whole pages: only capitalised words (and the
+ * particles that may sit inside names) are folded; everything else just ends a run.
+ */
 export function tokenizeText(text: string): TextWord[] {
   const words: TextWord[] = [];
   let previousEnd = 0;
+  let segment = 0;
+  let open = false;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const start = m.index;
-    const between = text.slice(previousEnd, start);
-    const first = raw.charCodeAt(0);
-    const isAscii = /^[\x00-\x7f]*$/.test(raw);
-    const capital = isAscii ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase();
-    // "Hamas’s office": the possessive is not part of the name.
-    const bare = raw.replace(/['’]s$/i, '');
-    const folded = isAscii ? bare.toLowerCase().replace(/['’.]/g, '') : foldText(bare).replace(/ /g, '');
-    words.push({
-      start,
-      end: start + raw.length,
-      folded,
-      capital,
-      gapBefore: words.length > 0 && /[^\s\-'’]/.test(between),
-      sentenceStart: words.length === 0 || /[.!?:;"“(\n]\s*$/.test(between),
-    });
+    // What lies between the previous word and this one: only spaces, hyphens and apostrophes keep a run.
+    let gap = false;
+    let sentenceStart = words.length === 0;
+    for (let k = previousEnd; k < start; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 0xa0) continue;
+      if (c === 10 || c === 13 || c === 9) {
+        gap = true;
+        sentenceStart = true;
+        continue;
+      }
+      gap = true;
+      // . ! ? : ; " “ (
+      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201c || c === 40) sentenceStart = true;
+    }
     previousEnd = start + raw.length;
+    const first = raw.charCodeAt(0);
+    const ascii = ASCII_WORD.test(raw);
+    const capital = ascii
+      ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57)
+      : raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase();
+    let folded = '';
+    const possessive = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'));
+    if (capital || (ascii && raw.length <= 5 && LOWER_OK.has(raw))) {
+      const bare = possessive ? raw.slice(0, -2) : raw;
+      folded = ascii ? bare.toLowerCase().replace(/['’.]/g, '') : foldText(bare).replace(/ /g, '');
+    }
+    const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
+    if (!inRun || gap || !open) segment++;
+    open = inRun && !possessive;
+    words.push({ start, end: start + raw.length, folded, capital, segment, possessive, sentenceStart });
   }
   return words;
 }
 
-/** Phonetic keys that survive a spelling or an inflection: "Daqo" / "Daqqou", "Vekselberga" / "Vekselberg". */
-function looseKeys(token: string): string[] {
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Keys a word is found by on a page: itself, its phonetic form, its stem ("Vekselberga"). */
+function scanKeys(token: string): string[] {
+  if (/^\d+$/.test(token)) return [token];
   const p = phoneticForm(token);
-  const keys = [p, `v:${vowelSkeleton(token)}`];
-  if (p.length >= 5 && /[aeiou]$/.test(p)) keys.push(p.slice(0, -1));
-  else if (p.length >= 4) keys.push(`${p}a`);
-  return keys;
+  const keys = [token];
+  if (p !== token) keys.push(`~${p}`);
+  if (p.length >= 5) {
+    const stemmed = p.replace(/(?:om|em|oi|ym|oju|ei|ami)$|[aeiouy]$/, '');
+    if (stemmed.length >= 4 && stemmed !== p) keys.push(`~${stemmed}`);
+    else if (stemmed === p) keys.push(`~${p}`);
+  }
+  // A name token is also keyed by its stem, so both sides meet at the stem.
+  return [...new Set(keys)];
 }
 
 /**

@@ -186,7 +186,19 @@ export function nameTokens(name: string, kind?: string): NameTokens {
  * Transliteration variants to one spelling: Aleksei / Alexey / Alexei, Dmitri / Dmitry, -ov / -ow,
  * Mohammed / Muhammad (see vowelSkeleton), Yusuf / Jusuf, Khalid / Chalid.
  */
+const phoneticCache = new Map<string, string>();
+
 export function phoneticForm(token: string): string {
+  const cached = phoneticCache.get(token);
+  if (cached !== undefined) return cached;
+  const value = computePhoneticForm(token);
+  // Bounded: page text brings endless new words.
+  if (phoneticCache.size > 200_000) phoneticCache.clear();
+  phoneticCache.set(token, value);
+  return value;
+}
+
+function computePhoneticForm(token: string): string {
   if (/\d/.test(token)) return token;
   return token
     .replace(/tsch|tch/g, 'ch')
