@@ -320,6 +320,15 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   if (unmatchedRareA > 0 && unmatchedRareB > 0) {
     score *= 0.85;
     penalties.push('distinctive words differ on both sides');
+  } else if (person) {
+    // One given name swapped for another (a father's or grandfather's name in Arabic naming):
+    // another person, even when the other names agree.
+    const swappedA = aligned.alignment.some((t) => t.how === 'extra' && t.weight >= 0.4);
+    const swappedB = aligned.alignment.some((t) => t.how === 'missing' && t.weight >= 0.4);
+    if (swappedA && swappedB) {
+      score *= 0.88;
+      penalties.push('a name part differs on both sides');
+    }
   }
   // An organisation named without its most distinctive word is another organisation, or a
   // description ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …).

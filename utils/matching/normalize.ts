@@ -147,6 +147,8 @@ export interface NameTokens {
   digits: string[];
 }
 
+const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9, xi: 11, xii: 12 };
+
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
   return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
@@ -170,6 +172,12 @@ export function nameTokens(name: string, kind?: string): NameTokens {
   for (const raw of folded.split(' ')) {
     if (raw === '') continue;
     const token = undoLeetspeak(raw);
+    // Series numbers in company names: "Fund VIII" is not "Fund IX", "Solutions II" not "Solutions".
+    if (!person && ROMAN[token] !== undefined && tokens.length > 0) {
+      digits.push(String(ROMAN[token]));
+      tokens.push(String(ROMAN[token]));
+      continue;
+    }
     if (/^\d+$/.test(token)) {
       digits.push(String(Number(token)));
       tokens.push(String(Number(token)));
