@@ -308,7 +308,7 @@ export class MatchIndex {
       const entry = this.names[n]!;
       const kind = this.targets[entry.target]!.kind;
       const q = kind === 'person' ? nameTokens(trimmed, 'person') : query;
-      const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight });
+      const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
       consider(n, result.score, result.explanation);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
@@ -412,7 +412,7 @@ export class MatchIndex {
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
         const windowText = text.slice(words[startWord]!.start, end);
         const windowTokens = nameTokens(windowText, target.kind);
-        const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight });
+        const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight, requireEvidence: true });
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
         if (result.score < floor || (best && best.score > result.score)) continue;
         // One word names someone only when the listed name is that one rare word, spelt the

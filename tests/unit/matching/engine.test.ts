@@ -95,10 +95,14 @@ describe('comparing names', () => {
     expect(compareNames('Northern Star 7', 'Northern Star 8', { kind: 'vessel' }).match).toBe(false);
   });
 
-  it('never alerts on common names alone', () => {
-    const result = compareNames('Muhammad Ali', 'Muhammad ALI', { kind: 'person' });
+  it('never alerts on common names alone when screening', () => {
+    const result = compareNames('Muhammad Ali', 'Muhammad ALI', { kind: 'person', requireEvidence: true });
     expect(result.strength).not.toBe('strong');
     expect(result.explanation.penalties.join(' ')).toMatch(/common/);
+    expect(index.query('Muhammad Ali').filter((m) => m.strength === 'strong')).toEqual([]);
+    expect(index.scan('He met Muhammad Ali and the Bank Group.')).toEqual([]);
+    // A single common word is no name, even when comparing two names.
+    expect(compareNames('Muhammad', 'Muhammad', { kind: 'person' }).strength).not.toBe('strong');
   });
 
   it('explains itself token by token', () => {
