@@ -97,12 +97,34 @@ export interface TokenMatch {
   how: TokenAlignment['how'];
 }
 
+/** Short forms of given names that stand for the full name in the press and in aliases. */
+const NICKNAME_GROUPS: string[][] = [
+  ['william', 'bill', 'billy', 'will', 'willy'], ['robert', 'bob', 'bobby', 'rob', 'robbie'], ['richard', 'dick', 'rick', 'richie'],
+  ['james', 'jim', 'jimmy', 'jamie'], ['michael', 'mike', 'mick', 'mickey'], ['benjamin', 'ben', 'benny'],
+  ['theodore', 'ted', 'teddy', 'theo'], ['edward', 'ed', 'eddie', 'ted', 'ned'], ['thomas', 'tom', 'tommy'],
+  ['joseph', 'joe', 'joey'], ['charles', 'charlie', 'chuck'], ['anthony', 'tony'], ['christopher', 'chris'],
+  ['daniel', 'dan', 'danny'], ['david', 'dave'], ['steven', 'steve'], ['stephen', 'steve'], ['andrew', 'andy', 'drew'],
+  ['alexander', 'alex', 'sasha', 'sandy'], ['aleksandr', 'sasha', 'sanya', 'alex'], ['elizabeth', 'liz', 'beth', 'betty'],
+  ['margaret', 'maggie', 'meg', 'peggy'], ['katherine', 'kate', 'katie', 'kathy'], ['nicholas', 'nick', 'nicky'],
+  ['dmitry', 'dima'], ['vladimir', 'volodya', 'vova'], ['nikolai', 'kolya'], ['mikhail', 'misha'], ['sergei', 'seryozha'],
+  ['yevgeny', 'zhenya'], ['ivan', 'vanya'], ['pavel', 'pasha'], ['alexei', 'alyosha', 'lyosha'], ['john', 'johnny', 'jack'],
+];
+const NICKNAMES = new Map<string, Set<string>>();
+for (const group of NICKNAME_GROUPS) {
+  for (const name of group) {
+    const set = NICKNAMES.get(name) ?? new Set<string>();
+    for (const other of group) if (other !== name) set.add(other);
+    NICKNAMES.set(name, set);
+  }
+}
+
 /** Shortest token length for typo tolerance: "Tim" and "Tom" are different names, "Cooney" and "Carney" may not be. */
 const MIN_TYPO_LENGTH = 4;
 
 /** Similarity of two tokens with the reason; 0 when they should not be taken as the same. */
 export function compareTokens(a: string, b: string): TokenMatch {
   if (a === b) return { similarity: 1, how: 'exact' };
+  if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
   if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
   const pa = phoneticForm(a);
   const pb = phoneticForm(b);
@@ -163,7 +185,7 @@ function candidatePairs(a: Side, b: Side): Pair[] {
       const ta = a.tokens[i]!;
       const tb = b.tokens[j]!;
       if ((ta.length === 1 && tb.length > 1 && tb[0] === ta) || (tb.length === 1 && ta.length > 1 && ta[0] === tb)) {
-        pairs.push({ i, j, spanA: 1, spanB: 1, match: { similarity: 0.7, how: 'initial' } });
+        pairs.push({ i, j, spanA: 1, spanB: 1, match: { similarity: 0.75, how: 'initial' } });
       }
     }
   }
@@ -206,7 +228,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     const wa = weightSpan(a, p.i, p.spanA);
     const wb = weightSpan(b, p.j, p.spanB);
     // An initial carries little of its full name's weight.
-    const factor = p.match.how === 'initial' ? 0.5 : 1;
+    const factor = p.match.how === 'initial' ? 0.8 : 1;
     matchedA += wa * p.match.similarity * factor;
     matchedB += wb * p.match.similarity * factor;
     const w = Math.min(wa, wb) * factor;
@@ -301,7 +323,7 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const long = Math.max(aligned.coverageA, aligned.coverageB);
   // The less covered side counts most: half of a listed name is not the listed name.
   let score = 0.7 * short + 0.3 * long;
-  if (person && long >= 0.92 && aligned.matchedTokens >= 2) {
+  if (person && long >= 0.85 && aligned.matchedTokens >= 2) {
     const extra = aligned.alignment.filter((t) => t.how === 'extra' || t.how === 'missing').length;
     score = Math.max(score, long - 0.04 * extra - (1 - short) * 0.15);
     if (extra > 0) penalties.push(`${extra} name part${extra > 1 ? 's' : ''} on one side only`);
