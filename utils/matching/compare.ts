@@ -351,14 +351,24 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   if (unmatchedRareA > 0 && unmatchedRareB > 0) {
     score *= 0.85;
     penalties.push('distinctive words differ on both sides');
-  } else if (person) {
-    // One given name swapped for another (a father's or grandfather's name in Arabic naming):
-    // another person, even when the other names agree.
+  } else {
+    // One given name swapped for another (a father's or grandfather's name in Arabic naming), or
+    // one place for another ("Bank of China (Hong Kong)" / "(Singapore)"): another person or company.
     const swappedA = aligned.alignment.some((t) => t.how === 'extra' && t.weight >= 0.4);
     const swappedB = aligned.alignment.some((t) => t.how === 'missing' && t.weight >= 0.4);
     if (swappedA && swappedB) {
-      score *= 0.88;
+      score *= person ? 0.88 : 0.85;
       penalties.push('a name part differs on both sides');
+    }
+  }
+  // "SALMAN BIN MUHAMMAD" is Salman, son of Muhammad: not "MUHAMMAD BIN SALMAN". The name before
+  // bin / ibn / ben / ould is the person's own.
+  if (person) {
+    const ownA = ownNameBeforeConnector(a.tokens);
+    const ownB = ownNameBeforeConnector(b.tokens);
+    if (ownA && ownB && compareTokens(ownA, ownB).similarity < 0.8) {
+      score *= 0.8;
+      penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
     }
   }
   // An organisation named without its most distinctive word is another organisation, or a
@@ -373,6 +383,13 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
+}
+
+const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'ould', 'walad']);
+
+function ownNameBeforeConnector(tokens: string[]): string | undefined {
+  const k = tokens.findIndex((t) => CONNECTORS.has(t));
+  return k > 0 ? tokens[k - 1] : undefined;
 }
 
 /** FtM / list schema words to our kinds. */
@@ -474,8 +491,12 @@ function compareNamesAs(a: string, b: string, options: CompareOptions): NameComp
     if (cjk) return cjk;
   }
   let best: NameComparison | undefined;
-  for (const x of alternatives(a)) {
-    for (const y of alternatives(b)) {
+  const altsA = alternatives(a);
+  const altsB = alternatives(b);
+  for (const x of altsA) {
+    for (const y of altsB) {
+      // Both shorn of their brackets would make "(Hong Kong)" and "(Singapore)" branches one company.
+      if (x !== a && y !== b && /\(/.test(a) && /\(/.test(b) && !/[/;]/.test(a + b)) continue;
       const result = scoreTokens(nameTokens(x, options.kind), nameTokens(y, options.kind), options);
       if (!best || result.score > best.score) best = result;
     }
