@@ -122,9 +122,26 @@ for (const group of NICKNAME_GROUPS) {
 const MIN_TYPO_LENGTH = 4;
 
 /** Similarity of two tokens with the reason; 0 when they should not be taken as the same. */
+const EXACT: TokenMatch = { similarity: 1, how: 'exact' };
+const NONE: TokenMatch = { similarity: 0, how: 'missing' };
+const tokenCache = new Map<string, TokenMatch>();
+
 export function compareTokens(a: string, b: string): TokenMatch {
-  if (a === b) return { similarity: 1, how: 'exact' };
+  if (a === b) return EXACT;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  const cached = tokenCache.get(key);
+  if (cached) return cached;
+  const result = computeTokenMatch(a, b);
+  // Bounded: queries and pages bring endless new words.
+  if (tokenCache.size > 300_000) tokenCache.clear();
+  tokenCache.set(key, result);
+  return result;
+}
+
+function computeTokenMatch(a: string, b: string): TokenMatch {
   if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
+  // Words of very different lengths are different words (and Levenshtein would say so slowly).
+  if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2 + 1) return NONE;
   if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
   const pa = phoneticForm(a);
   const pb = phoneticForm(b);
@@ -145,6 +162,12 @@ export function compareTokens(a: string, b: string): TokenMatch {
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
   const similarity = 1 - d / longest - (firstDiffers ? 0.1 : 0);
   return similarity >= 0.67 ? { similarity, how: 'typo' } : { similarity: 0, how: 'missing' };
+}
+
+function spanLength(tokens: string[], start: number, span: number): number {
+  let n = 0;
+  for (let k = start; k < start + span; k++) n += tokens[k]!.length;
+  return n;
 }
 
 interface Side {
@@ -170,12 +193,12 @@ function candidatePairs(a: Side, b: Side): Pair[] {
       if (match.similarity > 0) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
-        if (j + span <= b.tokens.length) {
+        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2) {
           const joined = b.tokens.slice(j, j + span).join('');
           const m = compareTokens(a.tokens[i]!, joined);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
-        if (i + span <= a.tokens.length) {
+        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2) {
           const joined = a.tokens.slice(i, i + span).join('');
           const m = compareTokens(joined, b.tokens[j]!);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });

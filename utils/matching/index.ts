@@ -19,6 +19,9 @@ interface IndexedName {
   cjk?: string;
 }
 
+/** At most this many candidate names are scored for one query. */
+const MAX_SCORED = 200;
+
 /** Scan keys shared by more names than this are not looked up on pages. */
 const SCAN_POSTING_CAP = 300;
 
@@ -112,6 +115,8 @@ export class MatchIndex {
           this.post(token, n);
           const p = phoneticForm(token);
           if (p !== token) this.post(`~${p}`, n);
+          // One-edit keys: a typo in a query word of five letters or more still finds the name.
+          if (token.length >= 5) for (const d of deletions(p)) this.post(`d:${d}`, n);
         }
         if (entry.cjk) {
           const prefix = entry.cjk.slice(0, 2);
@@ -213,43 +218,31 @@ export class MatchIndex {
     return this.groupIds[this.group[target]!]!;
   }
 
-  /** Candidate names sharing a token key with the query. */
-  private candidates(tokens: string[]): Set<number> {
-    const out = new Set<number>();
+  /**
+   * Candidate names for a query, with how many of the query's words each shares. Exact and
+   * phonetic keys for every word; one-edit keys (deletions of the phonetic form) for words of
+   * five letters or more, so "Guangzhong" finds "Guangzong".
+   */
+  private candidates(tokens: string[]): Map<number, number> {
+    const out = new Map<number, number>();
+    const seenForToken = new Set<number>();
     for (const token of tokens) {
-      for (const key of [token, `~${phoneticForm(token)}`]) {
+      seenForToken.clear();
+      const keys = [token, `~${phoneticForm(token)}`];
+      if (token.length >= 5) for (const d of deletions(phoneticForm(token))) keys.push(`d:${d}`);
+      for (const key of keys) {
         const list = this.postings.get(key);
         if (!list) continue;
-        // A very common token alone would list thousands of names: rarer tokens find those.
-        if (list.length > 5000 && tokens.length > 1) continue;
-        for (const n of list) out.add(n);
-      }
-      // Typos: the same first three letters (phonetic) find "Guangzhong" for "Guangzong".
-      if (token.length >= 5) {
-        const p = phoneticForm(token);
-        for (const [key, list] of this.prefixes(p.slice(0, 3))) {
-          if (key.length >= p.length - 2 && key.length <= p.length + 2) for (const n of list) out.add(n);
+        // A very common word alone would list thousands of names: the rarer words find those.
+        if (list.length > 2000 && tokens.length > 1) continue;
+        for (const n of list) {
+          if (seenForToken.has(n)) continue;
+          seenForToken.add(n);
+          out.set(n, (out.get(n) ?? 0) + 1);
         }
       }
     }
     return out;
-  }
-
-  private prefixIndex?: Map<string, [string, number[]][]>;
-
-  private prefixes(prefix: string): [string, number[]][] {
-    if (!this.prefixIndex) {
-      this.prefixIndex = new Map();
-      for (const [key, list] of this.postings) {
-        if (!key.startsWith('~') && key.length >= 5) {
-          const p = phoneticForm(key);
-          const bucket = this.prefixIndex.get(p.slice(0, 3)) ?? [];
-          bucket.push([p, list]);
-          this.prefixIndex.set(p.slice(0, 3), bucket);
-        }
-      }
-    }
-    return this.prefixIndex.get(prefix) ?? [];
   }
 
   /** Ranked targets for a name typed by a user: best first, one per target group. */
@@ -304,10 +297,20 @@ export class MatchIndex {
       }
     }
     const query = nameTokens(trimmed);
-    for (const n of this.candidates(query.tokens)) {
+    let personQuery: NameTokens | undefined;
+    // Names sharing one word of a several-word query are scored only when that word is rare.
+    const rareQueryWords = query.tokens.filter((t) => this.weight(t) >= 0.9).length;
+    let candidates = [...this.candidates(query.tokens)];
+    // A name that shares under half of a query's words cannot reach the weak band (typos of one
+    // edit share a key too), nor one word of a query made only of common words.
+    const minShared = Math.max(rareQueryWords === 0 && query.tokens.length > 1 ? 2 : 1, Math.ceil(query.tokens.length / 2));
+    candidates = candidates.filter(([, shared]) => shared >= minShared);
+    // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
+    if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
+    for (const [n] of candidates) {
       const entry = this.names[n]!;
       const kind = this.targets[entry.target]!.kind;
-      const q = kind === 'person' ? nameTokens(trimmed, 'person') : query;
+      const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : query;
       const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
       consider(n, result.score, result.explanation);
     }
@@ -563,6 +566,13 @@ export function tokenizeText(text: string): TextWord[] {
     words.push({ start, end: start + raw.length, folded, capital, segment, possessive, sentenceStart });
   }
   return words;
+}
+
+/** The word itself and the word with one letter left out: two words one edit apart share one. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let k = 0; k < word.length; k++) out.push(word.slice(0, k) + word.slice(k + 1));
+  return out;
 }
 
 function popcount(v: number): number {
