@@ -86,8 +86,10 @@ export class MatchIndex {
   private readonly weightCache = new Map<string, number>();
   /** Scan keys of name tokens (exact, phonetic, stem) → name index × 64 + token position. */
   private readonly scanPostings = new Map<string, number[]>();
-  /** Per name: how many of its words have a scan key specific enough to look up on pages. */
-  private scanWords: Uint8Array = new Uint8Array(0);
+  /** Per name: how many of its words must be found close together before a window is scored. */
+  private scanNeeded: Uint8Array = new Uint8Array(0);
+  /** Per name: how far apart (in words) its words may be found. */
+  private scanSpan: Uint8Array = new Uint8Array(0);
   /** Identifier key (`crypto:…`, `imo:…`, `bic:…`, `passport:…`) → targets. */
   private readonly identifiers = new Map<string, number[]>();
 
@@ -183,8 +185,20 @@ export class MatchIndex {
         else high[n]! |= 1 << (position - 32);
       }
     }
-    this.scanWords = new Uint8Array(this.names.length);
-    for (let n = 0; n < this.names.length; n++) this.scanWords[n] = popcount(low[n]!) + popcount(high[n]!);
+    this.scanNeeded = new Uint8Array(this.names.length);
+    this.scanSpan = new Uint8Array(this.names.length);
+    for (let n = 0; n < this.names.length; n++) {
+      const entry = this.names[n]!;
+      const length = entry.tokens.tokens.length;
+      const kind = this.targets[entry.target]!.kind;
+      // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
+      // Muhammad Shaker); organisations by all but one of their words at most. Words too common to
+      // look up ("Oleg" in "Олега Дерипаски") cannot be found: one fewer is needed then.
+      const byKind = kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
+      const lookedUp = popcount(low[n]!) + popcount(high[n]!);
+      this.scanNeeded[n] = lookedUp === 0 ? 255 : Math.max(1, Math.min(byKind, lookedUp) - (lookedUp < length ? 1 : 0));
+      this.scanSpan[n] = Math.min(255, length + entry.tokens.forms.length);
+    }
   }
 
   static build(targets: Target[]): MatchIndex {
@@ -326,68 +340,82 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
     const found: ScanMatch[] = [];
-    // 1. Which listed names have words on this page, and where (capitalised words only).
-    const hits = new Map<number, number[]>(); // name → [word index, token position, …]
-    const keyCache = new Map<string, string[]>();
+    // Words of listed names found on the page, visited in page order. Per name, the open group of
+    // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
+    const state = this.scanState();
+    const touched: number[] = [];
+    const flush = (n: number) => {
+      const first = state.first[n]!;
+      if (first < 0) return;
+      const mask = state.mask[n]!;
+      state.first[n] = -1;
+      state.mask[n] = 0;
+      if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(text, words, n, first, state.last[n]!, mask, found, floor);
+    };
+    const keyCache = new Map<string, number[][]>();
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (!word.capital || word.folded.length < 2) continue;
-      let keys = keyCache.get(word.folded);
-      if (!keys) {
-        keys = scanKeys(word.folded);
-        keyCache.set(word.folded, keys);
+      let lists = keyCache.get(word.folded);
+      if (!lists) {
+        lists = [];
+        for (const key of scanKeys(word.folded)) {
+          const postings = this.scanPostings.get(key);
+          if (postings) lists.push(postings);
+        }
+        keyCache.set(word.folded, lists);
       }
-      for (const key of keys) {
-        const postings = this.scanPostings.get(key);
-        if (!postings) continue;
+      for (const postings of lists) {
         for (let k = 0; k < postings.length; k++) {
           const code = postings[k]!;
           const n = code >>> 6;
-          let list = hits.get(n);
-          if (!list) hits.set(n, (list = []));
-          list.push(i, code & 63);
+          const position = code & 31;
+          const first = state.first[n]!;
+          if (first >= 0 && (i - first > this.scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
+          if (state.first[n]! < 0) {
+            state.first[n] = i;
+            touched.push(n);
+          }
+          state.last[n] = i;
+          state.mask[n] = state.mask[n]! | (1 << position);
         }
       }
     }
-    // 2. Names with enough of their words close together, in one run of capitalised words.
-    for (const [n, list] of hits) {
-      const entry = this.names[n]!;
-      const target = this.targets[entry.target]!;
-      const length = entry.tokens.tokens.length;
-      const wordCount = length + entry.tokens.forms.length;
-      // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
-      // Muhammad Shaker); organisations by all but one of their words at most.
-      const byKind = target.kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
-      // Words too common to look up ("Oleg" in "Олега Дерипаски") cannot be found: one fewer is needed.
-      const lookedUp = this.scanWords[n]!;
-      const needed = Math.max(1, Math.min(byKind, lookedUp) - (lookedUp < length ? 1 : 0));
-      const totalWeight = entry.tokens.tokens.reduce((sum, t) => sum + this.weight(t), 0);
-      let a = 0;
-      while (a < list.length) {
-        const first = list[a]!;
-        const positions = new Set<number>([list[a + 1]!]);
-        let last = first;
-        let b = a + 2;
-        for (; b < list.length; b += 2) {
-          const w = list[b]!;
-          if (w - first > wordCount || words[w]!.segment !== words[first]!.segment) break;
-          positions.add(list[b + 1]!);
-          last = w;
-        }
-        a = b; // the next group starts after this one
-        if (positions.size < needed) continue;
-        // Cheap bound before scoring: the words found must carry at least half the name's weight.
-        let hitWeight = 0;
-        for (const position of positions) hitWeight += this.weight(entry.tokens.tokens[position]!);
-        // People may be named by part of their names; organisations need nearly all their words.
-        if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) continue;
-        const match = this.bestWindow(text, words, first, last, wordCount, entry, target, floor);
-        if (match) found.push(match);
-      }
-    }
+    for (const n of touched) flush(n);
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
+  }
+
+  private state?: { first: Int32Array; last: Int32Array; mask: Int32Array };
+
+  /** Per-name scan state, allocated once and left clean after every scan. */
+  private scanState() {
+    if (!this.state) {
+      const n = this.names.length;
+      this.state = { first: new Int32Array(n).fill(-1), last: new Int32Array(n), mask: new Int32Array(n) };
+    }
+    return this.state;
+  }
+
+  /** A group of a name's words close together on the page: worth scoring? then score it. */
+  private evaluateGroup(text: string, words: TextWord[], n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
+    const entry = this.names[n]!;
+    const target = this.targets[entry.target]!;
+    const tokens = entry.tokens.tokens;
+    // Cheap bound before scoring: the words found must carry enough of the name's weight.
+    let hitWeight = 0;
+    let totalWeight = 0;
+    for (let position = 0; position < tokens.length; position++) {
+      const w = this.weight(tokens[position]!);
+      totalWeight += w;
+      if (position < 32 && mask & (1 << position)) hitWeight += w;
+    }
+    // People may be named by part of their names; organisations need most of their words.
+    if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) return;
+    const wordCount = tokens.length + entry.tokens.forms.length;
+    const match = this.bestWindow(text, words, first, last, wordCount, entry, target, floor);
+    if (match) found.push(match);
   }
 
   /** Scores the words that hit a name, widened by up to the name's missing words on either side. */
