@@ -19,6 +19,14 @@ interface IndexedName {
   cjk?: string;
 }
 
+/** Capitalised at the start of sentences all the time, and never a name on their own. */
+const FUNCTION_WORDS = new Set([
+  'it', 'is', 'we', 'me', 'my', 'by', 'so', 'no', 'us', 'do', 'go', 'or', 'if', 'be', 'as', 'up', 'this', 'that', 'these',
+  'those', 'there', 'then', 'they', 'their', 'what', 'when', 'where', 'which', 'while', 'who', 'why', 'how', 'but', 'not',
+  'our', 'you', 'your', 'was', 'were', 'has', 'have', 'had', 'with', 'from', 'after', 'before', 'also', 'all', 'some',
+  'more', 'most', 'many', 'one', 'two', 'its', 'his', 'her', 'she', 'him', 'are', 'can', 'will', 'would', 'should', 'may',
+]);
+
 /** At most this many candidate names are scored for one query. */
 const MAX_SCORED = 200;
 
@@ -355,7 +363,7 @@ export class MatchIndex {
     const keyCache = new Map<string, number[][]>();
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (!word.capital || word.folded.length < 2) continue;
+      if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
       let lists = keyCache.get(word.folded);
       if (!lists) {
         lists = [];
