@@ -347,6 +347,7 @@ export class MatchIndex {
   scan(text: string, options: SearchOptions = {}): ScanMatch[] {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
+    const lowerWords = lowerCaseWords(text);
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
     // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
@@ -358,7 +359,7 @@ export class MatchIndex {
       const mask = state.mask[n]!;
       state.first[n] = -1;
       state.mask[n] = 0;
-      if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(text, words, n, first, state.last[n]!, mask, found, floor);
+      if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, state.last[n]!, mask, found, floor);
     };
     const keyCache = new Map<string, number[][]>();
     for (let i = 0; i < words.length; i++) {
@@ -407,7 +408,7 @@ export class MatchIndex {
   }
 
   /** A group of a name's words close together on the page: worth scoring? then score it. */
-  private evaluateGroup(text: string, words: TextWord[], n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
+  private evaluateGroup(text: string, words: TextWord[], lowerWords: Set<string>, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
     const entry = this.names[n]!;
     const target = this.targets[entry.target]!;
     const tokens = entry.tokens.tokens;
@@ -422,7 +423,7 @@ export class MatchIndex {
     // People may be named by part of their names; organisations need most of their words.
     if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) return;
     const wordCount = tokens.length + entry.tokens.forms.length;
-    const match = this.bestWindow(text, words, first, last, wordCount, entry, target, floor);
+    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
     if (match) found.push(match);
   }
 
@@ -430,6 +431,7 @@ export class MatchIndex {
   private bestWindow(
     text: string,
     words: TextWord[],
+    lowerWords: Set<string>,
     first: number,
     last: number,
     wordCount: number,
@@ -457,20 +459,28 @@ export class MatchIndex {
         // One word names someone only when the listed name is that one rare word, spelt the
         // same, and not a person or a ship ("… funded by Hamas", "Evil Corp"). A legal form
         // beside it on both sides ("Evil Corp") is evidence enough for a shorter word.
-        if (windowTokens.tokens.length === 1) {
+        const meaningful = windowTokens.tokens.filter((t) => !PARTICLES.has(t));
+        const listedMeaningful = entry.tokens.tokens.filter((t) => !PARTICLES.has(t));
+        if (meaningful.length === 1) {
           const formed = windowTokens.forms.length > 0 && entry.tokens.forms.length > 0;
-          const only = windowTokens.tokens[0]!;
+          const only = meaningful[0]!;
           if (
             target.kind === 'person' ||
             target.kind === 'vessel' ||
-            entry.tokens.tokens.length !== 1 ||
-            only !== entry.tokens.tokens[0] ||
+            listedMeaningful.length !== 1 ||
+            only !== listedMeaningful[0] ||
             only.length < (formed ? 3 : 5) ||
-            this.weight(only) < (formed ? 0.5 : 0.8)
+            this.weight(only) < (formed ? 0.5 : 0.8) ||
+            // The same word in lower case elsewhere on the page is an ordinary word here
+            // ("Start", "Forum", "Stars"), not the name of the company called that.
+            (!formed && lowerWords.has(only))
           ) {
             continue;
           }
         }
+        // An organisation is named by all its words (but particles and legal forms): "Real Estate"
+        // is not REAL ESTATE BANK, "The Total" not TOTAL Z LLC.
+        if (target.kind !== 'person' && result.explanation.tokens.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed))) continue;
         best = { score: result.score, start: words[startWord]!.start, end, result };
       }
     }
@@ -611,6 +621,13 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Lower-case words of four letters or more on a page: ordinary words of its language. */
+function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[a-z][a-z]{3,}(?![\p{L}\p{N}])/gu)) out.add(m[0]);
+  return out;
+}
+
 function popcount(v: number): number {
   v -= (v >>> 1) & 0x55555555;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -644,7 +661,11 @@ function withAlternatives(names: Target['names']): Target['names'] {
     const outside = `${m[1]} ${m[3]}`.trim();
     const inside = m[2]!.trim();
     if (outside) out.push({ ...name, full: outside });
-    if (inside && !/^(?:a\.?k\.?a|f\.?k\.?a|formerly|previously|also)\b/i.test(inside)) out.push({ ...name, full: inside, type: name.type === 'primary' ? 'variation' : name.type });
+    // The part in brackets is a name of its own only when it looks like one: an acronym such as
+    // (IRGC), not a place such as (ANGOLA) or a description.
+    if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(inside) && builtinWeight(inside.toLowerCase().replace(/[^a-z0-9]/g, '')) >= 0.5) {
+      out.push({ ...name, full: inside, type: name.type === 'primary' ? 'variation' : name.type });
+    }
   }
   return out;
 }
