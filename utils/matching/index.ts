@@ -17,6 +17,8 @@ interface IndexedName {
   tokens: NameTokens;
   /** Han / Hangul / Kana names are also matched by their characters. */
   cjk?: string;
+  /** Family-name tokens where the list says which part is the family name. */
+  family?: string[];
 }
 
 /** Capitalised at the start of sentences all the time, and never a name on their own. */
@@ -33,6 +35,7 @@ const MAX_SCORED = 200;
 /** Scan keys shared by more names than this are not looked up on pages. */
 const SCAN_POSTING_CAP = 300;
 
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}/g;
 const CJK_ONLY = /^[\s\u00b7\u30fb\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$/;
 
@@ -115,6 +118,10 @@ export class MatchIndex {
       for (const name of withAlternatives(target.names)) {
         const tokens = nameTokens(name.full, target.kind);
         const entry: IndexedName = { target: t, full: name.full, type: name.type, tokens };
+        if (target.kind === 'person' && name.family) {
+          const family = nameTokens(name.family, 'person').tokens.filter((f) => !PARTICLES.has(f));
+          if (family.length > 0 && family.length < tokens.tokens.length) entry.family = family;
+        }
         if (CJK_ONLY.test(name.full)) entry.cjk = name.full.replace(/[\s\u00b7\u30fb]/g, '');
         const n = this.names.push(entry) - 1;
         const seen = new Set<string>();
@@ -469,7 +476,8 @@ export class MatchIndex {
             target.kind === 'vessel' ||
             listedMeaningful.length !== 1 ||
             only !== listedMeaningful[0] ||
-            only.length < (formed ? 3 : 5) ||
+            // Acronyms in capitals ("IRGC") are names; short words otherwise are not.
+            only.length < (formed || (only.length >= 4 && /^[A-Z0-9]+$/.test(text.slice(words[startWord]!.start, end).replace(/\W/g, ''))) ? 3 : 5) ||
             this.weight(only) < (formed ? 0.5 : 0.8) ||
             // The same word in lower case elsewhere on the page is an ordinary word here
             // ("Start", "Forum", "Stars"), not the name of the company called that.
@@ -478,9 +486,23 @@ export class MatchIndex {
             continue;
           }
         }
-        // An organisation is named by all its words (but particles and legal forms): "Real Estate"
-        // is not REAL ESTATE BANK, "The Total" not TOTAL Z LLC.
-        if (target.kind !== 'person' && result.explanation.tokens.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed))) continue;
+        // An organisation is named by all its words (but particles and legal forms), and by nothing
+        // else: "Real Estate" is not REAL ESTATE BANK, "New York City" not NEW CITY LLC.
+        if (target.kind !== 'person') {
+          const tokensOf = result.explanation.tokens;
+          if (tokensOf.some((t) => (t.how === 'missing' && !PARTICLES.has(t.listed)) || (t.how === 'extra' && !PARTICLES.has(t.query)))) continue;
+          // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
+          // form on the page too: alone it is an ordinary word.
+          if (listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
+        } else if (entry.family) {
+          // A person is named by the family name and at least one other name ("Jihad Yaghmour"),
+          // not by given names alone ("Jean-Marie") or a family name alone.
+          const covered = new Set(result.explanation.tokens.filter((t) => t.listed && t.how !== 'missing').flatMap((t) => t.listed.split(' ')));
+          // One of two family names is enough (Spanish "Maduro" for MADURO MOROS).
+          const familyCovered = entry.family.some((f) => covered.has(f));
+          const otherCovered = [...covered].some((c) => !entry.family!.includes(c) && !PARTICLES.has(c));
+          if (!familyCovered || !otherCovered) continue;
+        }
         best = { score: result.score, start: words[startWord]!.start, end, result };
       }
     }
@@ -597,9 +619,11 @@ export function tokenizeText(text: string): TextWord[] {
     previousEnd = start + raw.length;
     const first = raw.charCodeAt(0);
     const ascii = ASCII_WORD.test(raw);
+    // Caseless scripts (Arabic, Hebrew…) count as capitalised; Chinese, Japanese and Korean are
+    // matched by their characters instead (scanCjk).
     const capital = ascii
       ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57)
-      : raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase();
+      : !CJK_CHAR.test(raw[0]!) && (raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase());
     let folded = '';
     const possessive = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'));
     if (capital || (ascii && raw.length <= 5 && LOWER_OK.has(raw))) {
@@ -663,7 +687,7 @@ function withAlternatives(names: Target['names']): Target['names'] {
     if (outside) out.push({ ...name, full: outside });
     // The part in brackets is a name of its own only when it looks like one: an acronym such as
     // (IRGC), not a place such as (ANGOLA) or a description.
-    if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(inside) && builtinWeight(inside.toLowerCase().replace(/[^a-z0-9]/g, '')) >= 0.5) {
+    if (/^[A-Z][A-Z0-9&.-]{1,5}$/.test(inside) && builtinWeight(inside.toLowerCase().replace(/[^a-z0-9]/g, '')) >= 0.5) {
       out.push({ ...name, full: inside, type: name.type === 'primary' ? 'variation' : name.type });
     }
   }
