@@ -33,6 +33,12 @@ const TARGETS: Target[] = [
     identifiers: [{ type: 'imo', value: '9176187' }, { type: 'crypto', value: 'TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV', chain: 'TRX' }],
   }),
   target('us-ofac-sdn:14', 'person', [['Muhammad ALI', 'primary']]),
+  target('us-ofac-sdn:15', 'organisation', [['LIMITED LIABILITY COMPANY FORUM', 'primary']]),
+  target('us-ofac-sdn:16', 'organisation', [['REAL ESTATE TESTING BANK', 'primary']]),
+  {
+    ...target('un-sc:TSi.2', 'person', [['JEAN-MARIE LUGOTESTA RUNITESTA', 'primary']]),
+    names: [{ full: 'JEAN-MARIE LUGOTESTA RUNITESTA', type: 'primary', script: 'latin', given: ['JEAN-MARIE', 'LUGOTESTA'], family: 'RUNITESTA' }],
+  },
 ];
 
 const index = MatchIndex.build(TARGETS);
@@ -174,6 +180,18 @@ describe('scanning text', () => {
     ]);
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(found[0]?.ids).toContain('uk-ofsi:1');
+  });
+
+  it('needs an organisation’s every word, and the legal form of a one-word company', () => {
+    expect(index.scan('Welcome to the Forum of young readers.')).toEqual([]);
+    expect(index.scan('Payments went to Forum LLC in Moscow.').map((m) => m.text)).toEqual(['Forum LLC']);
+    expect(index.scan('Real Estate Testing prices rose.')).toEqual([]);
+    expect(index.scan('Real Estate Testing Bank was named.').map((m) => m.text)).toEqual(['Real Estate Testing Bank']);
+  });
+
+  it('needs a person’s family name and another name', () => {
+    expect(index.scan('Jean-Marie Lugotesta spoke.')).toEqual([]);
+    expect(index.scan('Jean-Marie Runitesta spoke.').map((m) => m.ids)).toEqual([['un-sc:TSi.2']]);
   });
 
   it('does not take one word of a person’s name, or a sentence-initial common word, for a match', () => {
