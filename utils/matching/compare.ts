@@ -346,7 +346,8 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const long = Math.max(aligned.coverageA, aligned.coverageB);
   // The less covered side counts most: half of a listed name is not the listed name.
   let score = 0.7 * short + 0.3 * long;
-  if (person && long >= 0.85 && aligned.matchedTokens >= 2) {
+  // Unknown kind (a bare name typed or compared): people are the common case, so the same allowance.
+  if ((person || options.kind === undefined) && long >= 0.85 && aligned.matchedTokens >= 2) {
     const extra = aligned.alignment.filter((t) => t.how === 'extra' || t.how === 'missing').length;
     score = Math.max(score, long - 0.04 * extra - (1 - short) * 0.15);
     if (extra > 0) penalties.push(`${extra} name part${extra > 1 ? 's' : ''} on one side only`);

@@ -107,6 +107,7 @@ export class MatchIndex {
   private constructor(targets: Target[]) {
     this.targets = targets;
     const uf = new UnionFind(targets.length);
+    const typoTokens: [string, string, number][] = [];
     const byKey = new Map<string, number>();
     targets.forEach((target, t) => {
       for (const key of linkKeys(target)) {
@@ -133,7 +134,8 @@ export class MatchIndex {
           const p = phoneticForm(token);
           if (p !== token) this.post(`~${p}`, n);
           // One-edit keys: a typo in a query word of five letters or more still finds the name.
-          if (token.length >= 5) for (const d of deletions(p)) this.post(`d:${d}`, n);
+          // Added after the counts are known (below), for distinctive words only.
+          if (token.length >= 5) typoTokens.push([token, p, n]);
         }
         if (entry.cjk) {
           const prefix = entry.cjk.slice(0, 2);
@@ -143,6 +145,11 @@ export class MatchIndex {
         }
       }
     });
+    // Deletion keys cost memory (a key per letter); common words are found exactly anyway.
+    for (const [token, p, n] of typoTokens) {
+      if ((this.df.get(token) ?? 1) > 50) continue;
+      for (const d of deletions(p)) this.post(`d:${d}`, n);
+    }
     // The same person or company listed by several sources under the same primary name and kind,
     // unless both give birth years and they differ (namesakes).
     const byPrimary = new Map<string, number[]>();
