@@ -227,6 +227,8 @@ export async function runPeopleEval(): Promise<void> {
     `rows mapped to a UN target by case-folded name: ${count(mapped)} / ${count(untreated.length)} ` +
       `(${count(byPrimary)} by primary name, ${count(mapped - byPrimary)} by alias; ${ambiguous} naming more than one target, any of them counts)`,
   );
+  const unmapped = untreated.map((row, i) => [row, i] as const).filter(([, i]) => !rightIds[i]);
+  if (unmapped.length) console.log(`  not mapped: ${unmapped.slice(0, 10).map(([row, i]) => `row ${i + 2} "${row.full_name}"`).join('; ')}`);
   console.log(
     `treated:   right target found at weak or better ${pct(r1.found, mapped, 1)} (${r1.found}/${mapped})   aim ≥ 95%; ` +
       `ranked first ${pct(r1.first, mapped, 1)}; found strong ${pct(r1.strongFound, mapped, 1)}`,
@@ -289,8 +291,13 @@ export async function runPeopleEval(): Promise<void> {
     if (theirs !== ours) disagreements.push(`  ${row.query_name} | ${row.result_name}: OFAC ${row.ofac_score}, ours ${result.score.toFixed(3)} ${result.strength ?? '-'}`);
   }
   const agree = tp + tn;
+  // For comparison only: the same rows compared as people (most rows are people).
+  const asPeople = fixtures.filter(
+    (row) => (Number(row.ofac_score) >= 90) === (compareNames(row.query_name ?? '', row.result_name ?? '', { kind: 'person' }).strength === 'strong'),
+  ).length;
   console.log(`\n-- OFAC Sanctions List Search fixtures (${fixtures.length} rows): OFAC score ≥ 90 vs our strong band --`);
   console.log(`agreement: ${pct(agree, fixtures.length, 1)} (${agree}/${fixtures.length})`);
+  console.log(`(compared with kind 'person' instead: agreement ${pct(asPeople, fixtures.length, 1)})`);
   console.log(`confusion: both strong ${tp}; ours strong, OFAC < 90: ${fp}; OFAC ≥ 90, ours not strong: ${fn}; neither: ${tn}`);
   if (disagreements.length) {
     console.log(`first 10 disagreements (of ${disagreements.length}):`);
