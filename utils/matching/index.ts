@@ -422,7 +422,7 @@ export class MatchIndex {
   }
 
   /** A group of a name's words close together on the page: worth scoring? then score it. */
-  private evaluateGroup(text: string, words: TextWord[], lowerWords: Set<string>, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
+  private evaluateGroup(text: string, words: TextWord[], lowerWords: { has(word: string): boolean }, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
     const entry = this.names[n]!;
     const target = this.targets[entry.target]!;
     const tokens = entry.tokens.tokens;
@@ -445,7 +445,7 @@ export class MatchIndex {
   private bestWindow(
     text: string,
     words: TextWord[],
-    lowerWords: Set<string>,
+    lowerWords: { has(word: string): boolean },
     first: number,
     last: number,
     wordCount: number,
@@ -592,9 +592,6 @@ interface TextWord {
   sentenceStart: boolean;
 }
 
-/** Words split at hyphens ("Al-Assad" is two words, as names are tokenised); apostrophes join. */
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
-const ASCII_WORD = /^[\x00-\x7f]*$/;
 
 /**
  * Words of a text with their offsets. Built for whole pages: only capitalised words (and the
@@ -605,9 +602,22 @@ export function tokenizeText(text: string): TextWord[] {
   let previousEnd = 0;
   let segment = 0;
   let open = false;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
+  const length = text.length;
+  let k = 0;
+  while (k < length) {
+    // Find the next word: letters and digits, joined by an apostrophe or a dot between them.
+    while (k < length && !isWordChar(text, k)) k++;
+    if (k >= length) break;
+    const start = k;
+    while (k < length) {
+      if (isWordChar(text, k)) k++;
+      else {
+        const c = text.charCodeAt(k);
+        if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordChar(text, k + 1)) k++;
+        else break;
+      }
+    }
+    const raw = text.slice(start, k);
     // What lies between the previous word and this one: only spaces, hyphens and apostrophes keep a run.
     let gap = false;
     let sentenceStart = words.length === 0;
@@ -625,7 +635,7 @@ export function tokenizeText(text: string): TextWord[] {
     }
     previousEnd = start + raw.length;
     const first = raw.charCodeAt(0);
-    const ascii = ASCII_WORD.test(raw);
+    const ascii = isAscii(raw);
     // Caseless scripts (Arabic, Hebrew…) count as capitalised; Chinese, Japanese and Korean are
     // matched by their characters instead (scanCjk).
     const capital = ascii
@@ -645,6 +655,21 @@ export function tokenizeText(text: string): TextWord[] {
   return words;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters and digits of any script; plain ASCII is decided without a regular expression. */
+function isWordChar(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER_OR_DIGIT.test(text[k]!);
+}
+
+function isAscii(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 127) return false;
+  return true;
+}
+
 /** The word itself and the word with one letter left out: two words one edit apart share one. */
 function deletions(word: string): string[] {
   const out = [word];
@@ -653,10 +678,19 @@ function deletions(word: string): string[] {
 }
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
-function lowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[a-z][a-z]{3,}(?![\p{L}\p{N}])/gu)) out.add(m[0]);
-  return out;
+function lowerCaseWords(text: string): { has(word: string): boolean } {
+  // Asked rarely (one-word matches only), so each word is looked for when asked.
+  const answers = new Map<string, boolean>();
+  return {
+    has(word: string) {
+      let answer = answers.get(word);
+      if (answer === undefined) {
+        answer = word.length >= 4 && /^[a-z]+$/.test(word) && new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(text);
+        answers.set(word, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 function popcount(v: number): number {
