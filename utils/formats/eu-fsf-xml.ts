@@ -4,6 +4,7 @@ import { parseIsoDate } from './dates';
 import { clean, cleanParagraphs, scriptOf, unique } from './text';
 import { ListFormatError, type TextListReader } from './types';
 import { child, children, createXmlRecordStream, type XmlNode } from './xml-records';
+import { TargetOutbox } from './target-outbox';
 
 /**
  * EU Financial Sanctions Files, XML 1.1 (`xmlFullSanctionsList_1_1`):
@@ -364,11 +365,10 @@ export function euEntityToTarget(entry: XmlNode): Target {
 
 export function createEuFsfXmlReader(): TextListReader {
   let listDate: string | null = null;
-  let failure: Error | undefined;
-  let out: Target[] = [];
+  const outbox = new TargetOutbox();
   const stream = createXmlRecordStream({
     isRecord: (name, depth) => depth === 1 && name === 'sanctionEntity',
-    onRecord: (record) => out.push(euEntityToTarget(record)),
+    onRecord: (record) => outbox.push(euEntityToTarget(record)),
     onHeaderElement: (name, attrs, depth) => {
       if (depth !== 0) return;
       if (name !== 'export') {
@@ -379,18 +379,7 @@ export function createEuFsfXmlReader(): TextListReader {
       listDate = parseIsoDate(attrs.generationDate) ?? null;
     },
   });
-  const guarded = (fn: () => void): Target[] => {
-    if (failure) throw failure;
-    try {
-      fn();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(String((error as Error)?.message ?? error));
-      throw failure;
-    }
-    const done = out;
-    out = [];
-    return done;
-  };
+  const guarded = (step: () => void): Target[] => outbox.run(step);
   return {
     write: (text) => guarded(() => stream.write(text)),
     end: () => guarded(() => stream.end()),

@@ -5,6 +5,7 @@ import { compact, uniqueIdentifiers } from './eu-fsf-xml';
 import { countryName, imoNumber, kindOfSchema } from './opensanctions-ftm';
 import { clean, cleanParagraphs, scriptOf, unique } from './text';
 import { ListFormatError, type TextListReader } from './types';
+import { TargetOutbox } from './target-outbox';
 
 /**
  * OpenSanctions `targets.simple.csv`: one row per target, columns keyed by name (the current layout has 16 with
@@ -70,8 +71,7 @@ function identifierOf(value: string, kind: TargetKind): Identifier {
 export function createOpenSanctionsCsvReader(): TextListReader {
   let header: Map<string, number> | undefined;
   let listDate: string | undefined;
-  let failure: Error | undefined;
-  let out: Target[] = [];
+  const outbox = new TargetOutbox();
 
   const rowToTarget = (row: string[], index: number): Target => {
     const cell = (name: string): string => {
@@ -141,22 +141,11 @@ export function createOpenSanctionsCsvReader(): TextListReader {
           `Row ${index} has ${row.length} columns where the header has ${header.size}: the file is damaged or cut short.`,
         );
       }
-      out.push(rowToTarget(row, index));
+      outbox.push(rowToTarget(row, index));
     },
   });
 
-  const guarded = (fn: () => void): Target[] => {
-    if (failure) throw failure;
-    try {
-      fn();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(String((error as Error)?.message ?? error));
-      throw failure;
-    }
-    const done = out;
-    out = [];
-    return done;
-  };
+  const guarded = (step: () => void): Target[] => outbox.run(step);
 
   return {
     write: (text) => guarded(() => rows.write(text)),

@@ -4,6 +4,7 @@ import { compact, genderLabel, identifiersInText, uniqueIdentifiers } from './eu
 import { clean, cleanParagraphs, scriptOf, unique } from './text';
 import { ListFormatError, type TextListReader } from './types';
 import { child, children, childText, createXmlRecordStream, descendants, type XmlNode } from './xml-records';
+import { TargetOutbox } from './target-outbox';
 
 /**
  * UN Security Council Consolidated List, XML (`consolidated.xml`, schema sc-sanctions.xsd):
@@ -260,11 +261,10 @@ function entity(record: XmlNode): Target {
 
 export function createUnScXmlReader(): TextListReader {
   let listDate: string | null = null;
-  let failure: Error | undefined;
-  let out: Target[] = [];
+  const outbox = new TargetOutbox();
   const stream = createXmlRecordStream({
     isRecord: (name, depth) => depth === 2 && (name === 'INDIVIDUAL' || name === 'ENTITY'),
-    onRecord: (record) => out.push(record.name === 'INDIVIDUAL' ? individual(record) : entity(record)),
+    onRecord: (record) => outbox.push(record.name === 'INDIVIDUAL' ? individual(record) : entity(record)),
     onHeaderElement: (name, attrs, depth) => {
       if (depth !== 0) return;
       if (name !== 'CONSOLIDATED_LIST') {
@@ -275,18 +275,7 @@ export function createUnScXmlReader(): TextListReader {
       listDate = parseIsoDate(attrs.dateGenerated) ?? null;
     },
   });
-  const guarded = (fn: () => void): Target[] => {
-    if (failure) throw failure;
-    try {
-      fn();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(String((error as Error)?.message ?? error));
-      throw failure;
-    }
-    const done = out;
-    out = [];
-    return done;
-  };
+  const guarded = (step: () => void): Target[] => outbox.run(step);
   return {
     write: (chunk) => guarded(() => stream.write(chunk)),
     end: () => guarded(() => stream.end()),
