@@ -1,5 +1,16 @@
 import type { TargetKind } from '../model';
-import { nameTokens, PARTICLES, phoneticForm, vowelSkeleton, type NameTokens } from './normalize';
+import {
+  bracketParts,
+  caseStem,
+  cjkCharacters,
+  CJK_CHAR,
+  isCjkOnly,
+  nameTokens,
+  PARTICLES,
+  phoneticForm,
+  vowelSkeleton,
+  type NameTokens,
+} from './normalize';
 import { STRONG, WEAK, type NameComparison, type Strength, type TokenAlignment } from './types';
 
 /**
@@ -86,12 +97,6 @@ function levenshtein(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** A word without a short case ending (-a, -u, -om, -oy, -ym …): "viktora" and "viktor" share "viktor". */
-function stem(token: string): string {
-  const stemmed = token.replace(/(?:om|em|oi|ym|oju|ei|ami)$|[aeiouy]$/, '');
-  return stemmed.length >= 4 ? stemmed : token;
-}
-
 export interface TokenMatch {
   similarity: number;
   how: TokenAlignment['how'];
@@ -149,7 +154,7 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   const shorter = Math.min(a.length, b.length);
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
-  if (shorter >= 4 && stem(pa) === stem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
@@ -434,17 +439,14 @@ export function kindOfSchema(schema: string | undefined): TargetKind | undefined
   }
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
-const CJK_ONLY = /^[\s\u00b7\u30fb\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$/;
-
 /**
  * Names written in Chinese, Japanese or Korean characters are compared character by character:
  * each is a syllable, and one different character (习近平 / 习近朋) is a different name.
  */
 function compareCjk(a: string, b: string): NameComparison | undefined {
-  if (!CJK_ONLY.test(a) || !CJK_ONLY.test(b)) return undefined;
-  const ca = [...a.replace(/[\s\u00b7\u30fb]/g, '')];
-  const cb = [...b.replace(/[\s\u00b7\u30fb]/g, '')];
+  if (!isCjkOnly(a) || !isCjkOnly(b)) return undefined;
+  const ca = [...cjkCharacters(a)];
+  const cb = [...cjkCharacters(b)];
   if (ca.length === 0 || cb.length === 0) return undefined;
   const pool = [...cb];
   let common = 0;
@@ -472,11 +474,10 @@ function compareCjk(a: string, b: string): NameComparison | undefined {
 function alternatives(name: string): string[] {
   const out = new Set([name, ...name.split(/\s*[/;]\s*/).filter((p) => p.trim() !== '')]);
   for (const part of [...out]) {
-    const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(part);
-    if (!m) continue;
-    const outside = `${m[1]} ${m[3]}`.trim();
-    if (outside) out.add(outside);
-    if (m[2]!.trim()) out.add(m[2]!.trim());
+    const brackets = bracketParts(part);
+    if (!brackets) continue;
+    if (brackets.outside) out.add(brackets.outside);
+    if (brackets.inside) out.add(brackets.inside);
   }
   return [...out];
 }
@@ -510,7 +511,7 @@ export function compareNames(a: string, b: string, options: CompareOptions = {})
 }
 
 function compareNamesAs(a: string, b: string, options: CompareOptions): NameComparison {
-  if (CJK.test(a) && CJK.test(b)) {
+  if (CJK_CHAR.test(a) && CJK_CHAR.test(b)) {
     const cjk = compareCjk(a.trim(), b.trim());
     if (cjk) return cjk;
   }

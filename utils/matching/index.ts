@@ -1,7 +1,19 @@
-import type { NameType, Target, TargetKind } from '../model';
+import type { NameType, Target } from '../model';
 import { builtinWeight, compareNames, scoreTokens, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
-import { foldText, nameTokens, PARTICLES, phoneticForm, type NameTokens } from './normalize';
+import {
+  bracketParts,
+  caseStem,
+  CASE_ENDING,
+  cjkCharacters,
+  CJK_CHAR,
+  foldText,
+  isCjkOnly,
+  nameTokens,
+  PARTICLES,
+  phoneticForm,
+  type NameTokens,
+} from './normalize';
 import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -35,9 +47,7 @@ const MAX_SCORED = 200;
 /** Scan keys shared by more names than this are not looked up on pages. */
 const SCAN_POSTING_CAP = 300;
 
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
-const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}/g;
-const CJK_ONLY = /^[\s\u00b7\u30fb\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$/;
+const CJK_RUN = new RegExp(`${CJK_CHAR.source}{2,}`, 'g');
 
 /** Scan: particles may be lower-case inside a name ("Osama bin Laden", "Bank of Kunlun"). */
 const LOWER_OK = PARTICLES;
@@ -123,7 +133,7 @@ export class MatchIndex {
           const family = nameTokens(name.family, 'person').tokens.filter((f) => !PARTICLES.has(f));
           if (family.length > 0 && family.length < tokens.tokens.length) entry.family = family;
         }
-        if (CJK_ONLY.test(name.full)) entry.cjk = name.full.replace(/[\s\u00b7\u30fb]/g, '');
+        if (isCjkOnly(name.full)) entry.cjk = cjkCharacters(name.full);
         const n = this.names.push(entry) - 1;
         const seen = new Set<string>();
         for (const token of tokens.tokens) {
@@ -298,7 +308,7 @@ export class MatchIndex {
       if (current && current.score >= score) return;
       best.set(g, {
         ids: [...this.idsOf(entry.target)],
-        name: target.names.find((x) => x.type === 'primary')?.full ?? target.names[0]?.full ?? entry.full,
+        name: primaryName(target, target.names[0]?.full ?? entry.full),
         matched: entry.full,
         matchedType: entry.type,
         kind: target.kind,
@@ -315,7 +325,7 @@ export class MatchIndex {
         const g = this.group[t]!;
         best.set(g, {
           ids: [...this.idsOf(t)],
-          name: target.names.find((x) => x.type === 'primary')?.full ?? target.names[0]?.full ?? key,
+          name: primaryName(target, target.names[0]?.full ?? key),
           matched: key.slice(key.indexOf(':') + 1),
           matchedType: 'primary',
           kind: target.kind,
@@ -325,8 +335,8 @@ export class MatchIndex {
         });
       }
     }
-    if (CJK_ONLY.test(trimmed)) {
-      const chars = trimmed.replace(/[\s\u00b7\u30fb]/g, '');
+    if (isCjkOnly(trimmed)) {
+      const chars = cjkCharacters(trimmed);
       for (const n of this.cjkByPrefix.get(chars.slice(0, 2)) ?? []) {
         const result = compareNames(chars, this.names[n]!.cjk!, { kind: this.targets[this.names[n]!.target]!.kind });
         consider(n, result.score, result.explanation);
@@ -519,7 +529,7 @@ export class MatchIndex {
       end: best.end,
       text: text.slice(best.start, best.end),
       ids: [...this.idsOf(entry.target)],
-      name: target.names.find((x) => x.type === 'primary')?.full ?? entry.full,
+      name: primaryName(target, entry.full),
       matched: entry.full,
       kind: target.kind,
       score: best.score,
@@ -538,7 +548,7 @@ export class MatchIndex {
           end: hit.end,
           text: text.slice(hit.start, hit.end),
           ids: [...this.idsOf(t)],
-          name: target.names.find((x) => x.type === 'primary')?.full ?? target.names[0]?.full ?? hit.value,
+          name: primaryName(target, target.names[0]?.full ?? hit.value),
           matched: hit.value,
           kind: target.kind,
           score: 1,
@@ -566,7 +576,7 @@ export class MatchIndex {
             end: run.index + k + entry.cjk!.length,
             text: entry.cjk!,
             ids: [...this.idsOf(entry.target)],
-            name: target.names.find((x) => x.type === 'primary')?.full ?? entry.full,
+            name: primaryName(target, entry.full),
             matched: entry.full,
             kind: target.kind,
             score: 1,
@@ -589,7 +599,6 @@ interface TextWord {
   segment: number;
   /** Ends in 's / ’s. */
   possessive: boolean;
-  sentenceStart: boolean;
 }
 
 
@@ -620,18 +629,12 @@ export function tokenizeText(text: string): TextWord[] {
     const raw = text.slice(start, k);
     // What lies between the previous word and this one: only spaces, hyphens and apostrophes keep a run.
     let gap = false;
-    let sentenceStart = words.length === 0;
-    for (let k = previousEnd; k < start; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 0xa0) continue;
-      if (c === 10 || c === 13 || c === 9) {
+    for (let c = previousEnd; c < start; c++) {
+      const code = text.charCodeAt(c);
+      if (code !== 32 && code !== 45 && code !== 39 && code !== 0x2019 && code !== 0xa0) {
         gap = true;
-        sentenceStart = true;
-        continue;
+        break;
       }
-      gap = true;
-      // . ! ? : ; " “ (
-      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201c || c === 40) sentenceStart = true;
     }
     previousEnd = start + raw.length;
     const first = raw.charCodeAt(0);
@@ -650,7 +653,7 @@ export function tokenizeText(text: string): TextWord[] {
     const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
     if (!inRun || gap || !open) segment++;
     open = inRun && !possessive;
-    words.push({ start, end: start + raw.length, folded, capital, segment, possessive, sentenceStart });
+    words.push({ start, end: start + raw.length, folded, capital, segment, possessive });
   }
   return words;
 }
@@ -706,9 +709,9 @@ function scanKeys(token: string): string[] {
   const keys = [token];
   if (p !== token) keys.push(`~${p}`);
   if (p.length >= 5) {
-    const stemmed = p.replace(/(?:om|em|oi|ym|oju|ei|ami)$|[aeiouy]$/, '');
-    if (stemmed.length >= 4 && stemmed !== p) keys.push(`~${stemmed}`);
-    else if (stemmed === p) keys.push(`~${p}`);
+    // Both sides meet at the stem: a word with no case ending is its own stem.
+    const stemmed = caseStem(p);
+    if (stemmed !== p || !CASE_ENDING.test(p)) keys.push(`~${stemmed}`);
   }
   // A name token is also keyed by its stem, so both sides meet at the stem.
   return [...new Set(keys)];
@@ -721,10 +724,9 @@ function scanKeys(token: string): string[] {
 function withAlternatives(names: Target['names']): Target['names'] {
   const out = [...names];
   for (const name of names) {
-    const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(name.full);
-    if (!m) continue;
-    const outside = `${m[1]} ${m[3]}`.trim();
-    const inside = m[2]!.trim();
+    const brackets = bracketParts(name.full);
+    if (!brackets) continue;
+    const { outside, inside } = brackets;
     if (outside) out.push({ ...name, full: outside });
     // The part in brackets is a name of its own only when it looks like one: an acronym such as
     // (IRGC), not a place such as (ANGOLA) or a description.
@@ -733,6 +735,11 @@ function withAlternatives(names: Target['names']): Target['names'] {
     }
   }
   return out;
+}
+
+/** The listed primary name that results show, or the fallback for records without one. */
+function primaryName(target: Target, fallback: string): string {
+  return target.names.find((x) => x.type === 'primary')?.full ?? fallback;
 }
 
 function addTo(map: Map<string, number[]>, key: string, n: number): void {
@@ -756,4 +763,3 @@ function resolveOverlaps(matches: ScanMatch[]): ScanMatch[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export type { TargetKind };

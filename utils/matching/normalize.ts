@@ -234,3 +234,32 @@ function computePhoneticForm(token: string): string {
 export function vowelSkeleton(token: string): string {
   return phoneticForm(token).replace(/[aeiou]+/g, 'a');
 }
+
+/** Chinese, Japanese and Korean characters. */
+export const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+const CJK_ONLY = /^[\s\u00b7\u30fb\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$/;
+
+/** A name written only in Chinese, Japanese or Korean characters (and their separators). */
+export function isCjkOnly(text: string): boolean {
+  return CJK_ONLY.test(text);
+}
+
+/** Its characters without the separators (spaces, the middle dots of 贝拉克·奥巴马). */
+export function cjkCharacters(text: string): string {
+  return text.replace(/[\s\u00b7\u30fb]/g, '');
+}
+
+/** "Deutsche Bank (Schweiz) AG" → the name without its bracketed part, and that part. */
+export function bracketParts(name: string): { outside: string; inside: string } | undefined {
+  const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(name);
+  return m ? { outside: `${m[1]} ${m[3]}`.trim(), inside: m[2]!.trim() } : undefined;
+}
+
+/** Short case endings of inflected names (-a, -u, -om, -oy, -ym …). */
+export const CASE_ENDING = /(?:om|em|oi|ym|oju|ei|ami)$|[aeiouy]$/;
+
+/** A word without its case ending: "viktora" and "viktor" share "viktor"; never under four letters. */
+export function caseStem(token: string): string {
+  const stemmed = token.replace(CASE_ENDING, '');
+  return stemmed.length >= 4 ? stemmed : token;
+}
