@@ -1,5 +1,6 @@
 import type { ListMeta, NameType, Target, TargetKind } from '../model';
 import { parseIsoDate } from './dates';
+import { TargetOutbox } from './target-outbox';
 import { ListFormatError, type TextListReader } from './types';
 import { OfacTargetBuilder, splitCountrySuffix, tidy, type OfacSource } from './us-ofac-common';
 import { child, children, createXmlRecordStream, descendants, type XmlNode } from './xml-records';
@@ -72,7 +73,7 @@ export function createOfacEnhancedXmlReader(): TextListReader {
   let filterSource: OfacSource | undefined;
   let entities = 0;
   let pending: EntityRead[] = [];
-  let out: Target[] = [];
+  const outbox = new TargetOutbox();
 
   /** The text of a reference element, or the code list's value for its refId. */
   const ref = (node: XmlNode | undefined): string => {
@@ -212,7 +213,7 @@ export function createOfacEnhancedXmlReader(): TextListReader {
 
   const decide = () => {
     source = filterSource ?? (pending.every((e) => e.lists.includes(SDN_LIST)) ? 'us-ofac-sdn' : 'us-ofac-cons');
-    for (const entity of pending) out.push(entity.builder.build(source));
+    for (const entity of pending) outbox.push(entity.builder.build(source));
     pending = [];
   };
 
@@ -252,7 +253,7 @@ export function createOfacEnhancedXmlReader(): TextListReader {
       }
       const read = readEntity(record);
       entities++;
-      if (source) out.push(read.builder.build(source));
+      if (source) outbox.push(read.builder.build(source));
       else {
         pending.push(read);
         if (filterSource || pending.length >= DECIDE_AFTER) decide();
@@ -260,25 +261,19 @@ export function createOfacEnhancedXmlReader(): TextListReader {
     },
   });
 
-  const take = () => {
-    const done = out;
-    out = [];
-    return done;
-  };
-
   return {
     write(chunk: string): Target[] {
-      stream.write(chunk);
-      return take();
+      return outbox.run(() => stream.write(chunk));
     },
     end(): Target[] {
-      stream.end();
-      if (stream.rootName() !== 'sanctionsData') {
-        throw new ListFormatError('This is not an OFAC enhanced XML file: no <sanctionsData> root element.');
-      }
-      if (entities === 0) throw new ListFormatError('The enhanced XML file holds no <entity> records.');
-      if (!source) decide();
-      return take();
+      return outbox.run(() => {
+        stream.end();
+        if (stream.rootName() !== 'sanctionsData') {
+          throw new ListFormatError('This is not an OFAC enhanced XML file: no <sanctionsData> root element.');
+        }
+        if (entities === 0) throw new ListFormatError('The enhanced XML file holds no <entity> records.');
+        if (!source) decide();
+      });
     },
     meta(): ListMeta {
       return {

@@ -1,5 +1,6 @@
 import type { ListMeta, Target, TargetKind } from '../model';
 import { parseMonthFirstDate } from './dates';
+import { TargetOutbox } from './target-outbox';
 import { ListFormatError, type TextListReader } from './types';
 import {
   hasNonSdnMarker,
@@ -145,11 +146,11 @@ export function createOfacSdnXmlReader(): TextListReader {
   let entries = 0;
   let marked = 0;
   let pending: OfacTargetBuilder[] = [];
-  let out: Target[] = [];
+  const outbox = new TargetOutbox();
 
   const decide = () => {
     source = sourceFromMarkers(marked, entries);
-    for (const builder of pending) out.push(builder.build(source));
+    for (const builder of pending) outbox.push(builder.build(source));
     pending = [];
   };
 
@@ -175,7 +176,7 @@ export function createOfacSdnXmlReader(): TextListReader {
       const builder = readEntry(record);
       entries++;
       if (hasNonSdnMarker(builder.regimes, builder.nonSdnFeature)) marked++;
-      if (source) out.push(builder.build(source));
+      if (source) outbox.push(builder.build(source));
       else {
         pending.push(builder);
         if (pending.length >= DECIDE_AFTER) decide();
@@ -183,30 +184,24 @@ export function createOfacSdnXmlReader(): TextListReader {
     },
   });
 
-  const take = () => {
-    const done = out;
-    out = [];
-    return done;
-  };
-
   return {
     write(text: string): Target[] {
-      stream.write(text);
-      return take();
+      return outbox.run(() => stream.write(text));
     },
     end(): Target[] {
-      stream.end();
-      if (stream.rootName() !== 'sdnList') {
-        throw new ListFormatError('This is not an OFAC SDN.XML file: no <sdnList> root element.');
-      }
-      if (entries === 0) throw new ListFormatError('The SDN.XML file holds no <sdnEntry> records.');
-      if (recordCount !== undefined && recordCount !== entries) {
-        throw new ListFormatError(
-          `The file says it holds ${recordCount} entries (Record_Count) but ${entries} were read: it is cut short or was edited.`,
-        );
-      }
-      if (!source) decide();
-      return take();
+      return outbox.run(() => {
+        stream.end();
+        if (stream.rootName() !== 'sdnList') {
+          throw new ListFormatError('This is not an OFAC SDN.XML file: no <sdnList> root element.');
+        }
+        if (entries === 0) throw new ListFormatError('The SDN.XML file holds no <sdnEntry> records.');
+        if (recordCount !== undefined && recordCount !== entries) {
+          throw new ListFormatError(
+            `The file says it holds ${recordCount} entries (Record_Count) but ${entries} were read: it is cut short or was edited.`,
+          );
+        }
+        if (!source) decide();
+      });
     },
     meta(): ListMeta {
       return {
