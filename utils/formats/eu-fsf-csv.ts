@@ -3,6 +3,7 @@ import { createCsvRowStream } from './csv-stream';
 import { parseDayFirstDate, parseIsoDate } from './dates';
 import { euEntityToTarget } from './eu-fsf-xml';
 import { clean } from './text';
+import { stickyGuard } from './target-outbox';
 import { ListFormatError, type TextListReader } from './types';
 import type { XmlNode } from './xml-records';
 
@@ -98,7 +99,6 @@ interface EntityRows {
 export function createEuFsfCsvReader(): TextListReader {
   let columns: Column[] | undefined;
   let listDate: string | undefined;
-  let failure: Error | undefined;
   const entities = new Map<string, EntityRows>();
 
   const onRow = (row: string[], index: number) => {
@@ -212,15 +212,7 @@ export function createEuFsfCsvReader(): TextListReader {
     return out;
   };
 
-  const guarded = (fn: () => Target[]): Target[] => {
-    if (failure) throw failure;
-    try {
-      return fn();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(String((error as Error)?.message ?? error));
-      throw failure;
-    }
-  };
+  const guarded = stickyGuard();
 
   return {
     write: (text) =>

@@ -1,6 +1,7 @@
 import type { ListMeta, Target } from '../model';
 import { createCsvRowStream } from './csv-stream';
 import { parseNamedMonthDate } from './dates';
+import { stickyGuard } from './target-outbox';
 import { ListFormatError, type TextListReader } from './types';
 import {
   clean,
@@ -176,7 +177,6 @@ export function createFcdoCsvReader(): TextListReader {
   const groups = new Map<string, UkDesignationBuilder>();
   let lastRowLength = 0;
   let lastRowIndex = -1;
-  let failure: Error | undefined;
 
   const onRow = (row: string[], index: number) => {
     if (!columns) {
@@ -227,15 +227,7 @@ export function createFcdoCsvReader(): TextListReader {
   };
 
   const stream = createCsvRowStream({ onRow });
-  const guard = <T>(run: () => T): T => {
-    if (failure) throw failure;
-    try {
-      return run();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(`The FCDO CSV cannot be read: ${String(error)}`);
-      throw failure;
-    }
-  };
+  const guard = stickyGuard((error) => `The FCDO CSV cannot be read: ${String(error)}`);
 
   return {
     write(text: string): Target[] {

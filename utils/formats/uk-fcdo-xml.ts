@@ -2,6 +2,7 @@ import type { CrossRef, Identifier, ListMeta, NameType, SourceId, Target, Target
 import { extractCryptoAddresses, normalizeCryptoAddress } from './crypto';
 import { parseDayFirstDate } from './dates';
 import { clean as cleanText, cleanParagraphs, scriptOf } from './text';
+import { stickyGuard } from './target-outbox';
 import { ListFormatError, type TextListReader } from './types';
 import { child, childText, createXmlRecordStream, descendants, type XmlNode } from './xml-records';
 
@@ -493,7 +494,6 @@ export function createFcdoXmlReader(): TextListReader {
   let listDate: string | null = null;
   let pending: Target[] = [];
   let records = 0;
-  let failure: Error | undefined;
   const stream = createXmlRecordStream({
     isRecord: (name, depth) => depth === 1 && name === 'Designation',
     onRecord(record) {
@@ -515,15 +515,7 @@ export function createFcdoXmlReader(): TextListReader {
       }
     },
   });
-  const guard = <T>(run: () => T): T => {
-    if (failure) throw failure;
-    try {
-      return run();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(`The FCDO XML cannot be read: ${String(error)}`);
-      throw failure;
-    }
-  };
+  const guard = stickyGuard((error) => `The FCDO XML cannot be read: ${String(error)}`);
   const take = (): Target[] => {
     const out = pending;
     pending = [];

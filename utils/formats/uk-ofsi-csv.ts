@@ -1,6 +1,7 @@
 import type { CrossRef, ListMeta, NameType, Target } from '../model';
 import { createCsvRowStream } from './csv-stream';
 import { parseDayFirstDate } from './dates';
+import { stickyGuard } from './target-outbox';
 import { ListFormatError, type ReadList, type TextListReader } from './types';
 import { columnMap } from './uk-fcdo-csv';
 import { clean, pairNumbered, parseUkDate, splitNumbered, ukKind, UkDesignationBuilder } from './uk-fcdo-xml';
@@ -351,7 +352,6 @@ export function createOfsiCsvReader(): TextListReader {
   const rows = createOfsiRowReader();
   let lastRowLength = 0;
   let lastRowIndex = -1;
-  let failure: Error | undefined;
   const stream = createCsvRowStream({
     onRow(row, index) {
       if (rows.headerLength() > 0) {
@@ -361,15 +361,7 @@ export function createOfsiCsvReader(): TextListReader {
       rows.row(row, index);
     },
   });
-  const guard = <T>(run: () => T): T => {
-    if (failure) throw failure;
-    try {
-      return run();
-    } catch (error) {
-      failure = error instanceof ListFormatError ? error : new ListFormatError(`The OFSI CSV cannot be read: ${String(error)}`);
-      throw failure;
-    }
-  };
+  const guard = stickyGuard((error) => `The OFSI CSV cannot be read: ${String(error)}`);
   return {
     write(text: string): Target[] {
       return guard(() => {
