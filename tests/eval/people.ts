@@ -10,12 +10,10 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { filesFromListPath } from '../../utils/cli/node-files';
-import { planLists, readPlannedList } from '../../utils/formats/read';
+import { readTargetsAt } from '../../utils/cli/node-files';
 import { compareNames } from '../../utils/matching/compare';
 import { MatchIndex } from '../../utils/matching/index';
 import type { QueryMatch } from '../../utils/matching/types';
-import type { Target } from '../../utils/model';
 import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
 
 export const EVAL_DIR = resolve(SHARED_DIR, 'eval');
@@ -25,16 +23,8 @@ const LIST_OFAC = 'us-ofac-sdn/2024-05-03';
 const LIST_UN = 'un-sc-consolidated/consolidated.xml';
 const SAMPLE = Number(process.env.EVAL_NEGATIVES) > 0 ? Number(process.env.EVAL_NEGATIVES) : undefined;
 
-/** The same pattern as `loadTargets` in utils/cli/screen.ts: a file or an OFAC CSV folder per path. */
-async function loadTargets(paths: string[]): Promise<Target[]> {
-  const targets: Target[] = [];
-  for (const path of paths) {
-    for (const plan of await planLists(filesFromListPath(path))) {
-      await readPlannedList(plan, { onTargets: (batch) => void targets.push(...batch) });
-    }
-  }
-  return targets;
-}
+/** A file or an OFAC CSV folder per path, as `screen` reads them. */
+const loadTargets = readTargetsAt;
 
 function readCsv(path: string): Record<string, string>[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });

@@ -1,7 +1,8 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ListFile } from '../formats/read';
+import { ListReadError, planLists, readPlannedList, type ListFile } from '../formats/read';
+import type { Target } from '../model';
 
 /** A file on disk as a ListFile (streamed, like a download in the extension). */
 export function fileFromPath(path: string): ListFile {
@@ -25,4 +26,24 @@ export function filesFromListPath(path: string): ListFile[] {
     .filter((name) => !name.startsWith('.') && /\.(csv|txt)$/i.test(name) && statSync(join(path, name)).isFile())
     .sort()
     .map((name) => ({ ...fileFromPath(join(path, name)), name: `${folder}/${name}` }));
+}
+
+/** filesFromListPath, with a path that is not there reported as a ListReadError naming it. */
+export function listFilesAt(path: string): ListFile[] {
+  try {
+    return filesFromListPath(path);
+  } catch (error) {
+    throw new ListReadError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error));
+  }
+}
+
+/** Every target of the lists at these paths, read with the same readers as the extension. */
+export async function readTargetsAt(paths: string[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const path of paths) {
+    for (const plan of await planLists(listFilesAt(path))) {
+      await readPlannedList(plan, { onTargets: (batch) => void targets.push(...batch) });
+    }
+  }
+  return targets;
 }

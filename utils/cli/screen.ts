@@ -10,7 +10,7 @@ import { compareNames, kindOfSchema } from '../matching/compare';
 import { MatchIndex } from '../matching/index';
 import type { Target } from '../model';
 import { htmlToText } from './html-text';
-import { filesFromListPath } from './node-files';
+import { listFilesAt, readTargetsAt } from './node-files';
 
 const USAGE = `usage:
   screen inspect --list PATH [--list PATH …]          one JSON line per list read
@@ -55,13 +55,7 @@ function compare(args: Args): void {
 async function inspect(args: Args): Promise<void> {
   if (args.lists.length === 0) throw new UsageError('inspect needs at least one --list PATH');
   for (const path of args.lists) {
-    let files;
-    try {
-      files = filesFromListPath(path);
-    } catch (error) {
-      throw new ListReadError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error));
-    }
-    for (const plan of await planLists(files)) {
+    for (const plan of await planLists(listFilesAt(path))) {
       const summary = await readPlannedList(plan, { onTargets: () => undefined });
       process.stdout.write(
         JSON.stringify({
@@ -85,19 +79,7 @@ async function inspect(args: Args): Promise<void> {
 /** Every list named by --list, read with the same readers as the extension. */
 async function loadTargets(lists: string[]): Promise<Target[]> {
   if (lists.length === 0) throw new UsageError('needs at least one --list PATH');
-  const targets: Target[] = [];
-  for (const path of lists) {
-    let files;
-    try {
-      files = filesFromListPath(path);
-    } catch (error) {
-      throw new ListReadError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error));
-    }
-    for (const plan of await planLists(files)) {
-      await readPlannedList(plan, { onTargets: (batch) => void targets.push(...batch) });
-    }
-  }
-  return targets;
+  return readTargetsAt(lists);
 }
 
 async function scan(args: Args): Promise<void> {

@@ -304,9 +304,14 @@ async function readWhole(list: ReadList, tally: Tally): Promise<void> {
   for (let i = 0; i < list.targets.length; i += BATCH) await tally.add(list.targets.slice(i, i + BATCH));
 }
 
+/** The files a planned list is read from. */
+export function planFiles(plan: ListPlan): ListFile[] {
+  return plan.kind === 'single' ? [plan.file] : plan.parts.map((p) => p.file);
+}
+
 /** Reads one planned list, handing targets to `options.onTargets` in batches. */
 export async function readPlannedList(plan: ListPlan, options: ReadOptions): Promise<ReadSummary> {
-  const files = plan.kind === 'single' ? [plan.file] : plan.parts.map((p) => p.file);
+  const files = planFiles(plan);
   const fileNames = files.map((f) => f.name);
   const tally = new Tally(options);
   let meta: ListMeta;

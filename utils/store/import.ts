@@ -1,6 +1,6 @@
 import type { SourceId, Target } from '../model';
 import { SOURCE_LABELS } from '../model';
-import { ListReadError, planLists, readPlannedList, type ListFile, type ListPlan, type ReadSummary } from '../formats/read';
+import { ListReadError, planFiles, planLists, readPlannedList, type ListFile, type ListPlan, type ReadSummary } from '../formats/read';
 import { toChunk, type ImportOrigin, type ImportProgress, type ListStore, type ListVersion } from './db';
 
 /**
@@ -87,10 +87,6 @@ function rawReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function planFiles(plan: ListPlan): string[] {
-  return plan.kind === 'single' ? [plan.file.name] : plan.parts.map((p) => p.file.name);
-}
-
 function planSource(plan: ListPlan): SourceId | undefined {
   if (plan.kind === 'single' && plan.detected.kind === 'text' && plan.detected.source !== 'us-ofac') {
     return plan.detected.source;
@@ -137,7 +133,7 @@ export async function importFiles(db: ListStore, files: ListFile[], options: Imp
 }
 
 async function importPlan(db: ListStore, plan: ListPlan, options: ImportOptions): Promise<ImportOutcome> {
-  const files = planFiles(plan);
+  const files = planFiles(plan).map((file) => file.name);
   const versionId = newId();
   const startedAt = Date.now();
   let lastProgress = 0;
