@@ -14,6 +14,7 @@ import { planLists, readPlannedList, type ListFile } from '../../utils/formats/r
 import { MatchIndex } from '../../utils/matching/index';
 import type { Target } from '../../utils/model';
 import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
+import { USER_LISTS } from './real-lists';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
@@ -21,32 +22,7 @@ if (!HAS_SHARED_DATA) {
 }
 
 /** Every list a user would load; a set's files are read together in one planLists call. */
-const LISTS: { label: string; paths: string[] }[] = [
-  { label: 'OFSI ConList.xlsx 2025-04-14', paths: ['uk-ofsi-consolidated/ConList_2025-04-14.xlsx'] },
-  { label: 'FCDO XML (derived, 2025-04-14)', paths: ['uk-fcdo-derived/UK-Sanctions-List.derived-2025-04-14.xml'] },
-  {
-    label: 'OFAC SDN CSV set (sdn 2024-05-03 + 2025 add/alt/comments)',
-    paths: [
-      'us-ofac-sdn/2024-05-03/sdn.csv',
-      'us-ofac-sdn/companion-2025-12-24/add.csv',
-      'us-ofac-sdn/companion-2025-12-24/alt.csv',
-      'us-ofac-sdn/companion-2025-12-24/sdn_comments.csv',
-    ],
-  },
-  {
-    label: 'OFAC non-SDN CSV set',
-    paths: [
-      'us-ofac-consolidated-non-sdn/cons_prim.csv',
-      'us-ofac-consolidated-non-sdn/cons_add.csv',
-      'us-ofac-consolidated-non-sdn/cons_alt.csv',
-      'us-ofac-consolidated-non-sdn/cons_comments.csv',
-    ],
-  },
-  { label: 'OFAC CONS_ENHANCED.ZIP', paths: ['us-ofac-consolidated-non-sdn/CONS_ENHANCED.ZIP'] },
-  { label: 'UN consolidated.xml', paths: ['un-sc-consolidated/consolidated.xml'] },
-  { label: 'EU FSF XML sample', paths: ['format-samples/eu-fsf/xmlFullSanctionsList_1_1.sample.xml'] },
-  { label: 'OpenSanctions ua_war_sanctions CSV', paths: ['opensanctions/targets.simple/ua_war_sanctions/targets.simple.csv'] },
-];
+const LISTS = USER_LISTS;
 
 const AIM = { buildMs: 1500, p95Ms: 5, scanMBps: 20, heapMB: 60 };
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');

@@ -9,52 +9,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
 import { launchExtension } from '../e2e/browser';
+import { REAL_LISTS } from './real-lists';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
   process.exit(0);
 }
 
-/** Each entry is one list: a file, or an OFAC CSV set (its files imported together). */
-const LISTS: { label: string; paths: string[] }[] = [
-  { label: 'FCDO XML, full scale (derived)', paths: ['uk-fcdo-derived/UK-Sanctions-List.derived-2025-04-14.xml'] },
-  { label: 'FCDO CSV, full scale (derived)', paths: ['uk-fcdo-derived/UK-Sanctions-List.derived-2025-04-14.csv'] },
-  { label: 'FCDO XML sample', paths: ['format-samples/uk-fcdo/UK-Sanctions-List.sample.xml'] },
-  { label: 'OFSI ConList.xlsx 2025-04-14', paths: ['uk-ofsi-consolidated/ConList_2025-04-14.xlsx'] },
-  { label: 'OFSI CSV 2025-04-14', paths: ['uk-ofsi-consolidated/ConList_2025-04-14.from-xlsx.csv'] },
-  { label: 'OFSI ConList.xlsx 2023-06-05', paths: ['uk-ofsi-consolidated/ConList_2023-06-05.xlsx'] },
-  {
-    label: 'OFAC SDN CSV set (sdn 2024-05-03 + 2025 add/alt/comments)',
-    paths: [
-      'us-ofac-sdn/2024-05-03/sdn.csv',
-      'us-ofac-sdn/companion-2025-12-24/add.csv',
-      'us-ofac-sdn/companion-2025-12-24/alt.csv',
-      'us-ofac-sdn/companion-2025-12-24/sdn_comments.csv',
-    ],
-  },
-  { label: 'OFAC sdn.csv 2024-03-22', paths: ['us-ofac-sdn/2024-03-22/sdn.csv'] },
-  { label: 'OFAC sdn.csv 2024-03-25', paths: ['us-ofac-sdn/2024-03-25/sdn.csv'] },
-  {
-    label: 'OFAC SDN CSV set 2019',
-    paths: ['us-ofac-sdn/consistent-set-2019/sdn.csv', 'us-ofac-sdn/consistent-set-2019/add.csv', 'us-ofac-sdn/consistent-set-2019/alt.csv'],
-  },
-  { label: 'OFAC SDN.XML sample', paths: ['format-samples/us-ofac/SDN.sample.xml'] },
-  {
-    label: 'OFAC non-SDN CSV set',
-    paths: [
-      'us-ofac-consolidated-non-sdn/cons_prim.csv',
-      'us-ofac-consolidated-non-sdn/cons_add.csv',
-      'us-ofac-consolidated-non-sdn/cons_alt.csv',
-      'us-ofac-consolidated-non-sdn/cons_comments.csv',
-    ],
-  },
-  { label: 'OFAC CONS_ENHANCED.ZIP', paths: ['us-ofac-consolidated-non-sdn/CONS_ENHANCED.ZIP'] },
-  { label: 'EU FSF XML sample', paths: ['format-samples/eu-fsf/xmlFullSanctionsList_1_1.sample.xml'] },
-  { label: 'UN consolidated.xml', paths: ['un-sc-consolidated/consolidated.xml'] },
-  { label: 'OpenSanctions ua_war_sanctions CSV', paths: ['opensanctions/targets.simple/ua_war_sanctions/targets.simple.csv'] },
-  { label: 'OpenSanctions interpol CSV', paths: ['opensanctions/targets.simple/interpol_red_notices/targets.simple.csv'] },
-  { label: 'OpenSanctions FtM (zala)', paths: ['opensanctions/yente-fixtures/zala/entities.ftm.json'] },
-];
+const LISTS = [...REAL_LISTS];
 
 // `npm run bench -- OFAC` runs only the lists whose label contains "OFAC".
 const only = process.argv[2];
