@@ -3,7 +3,7 @@
  * addresses at build time, or, with LISTS_DIR set, from list files in that folder (for machines
  * without internet). They are build output under `lists/` in the extension, never committed.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { BundledManifest } from '../browser/bundled-lists';
 import { detectFormat, DETECT_BYTES } from '../formats/detect';
@@ -11,7 +11,6 @@ import { planLists, readPlannedList, type ListFile, type ListPlan, type ReadSumm
 import { SOURCE_IDS, type SourceId } from '../model';
 import { downloadFileName, OFFICIAL_SOURCES } from '../update/official-sources';
 import { fileFromPath } from './node-files';
-import { openSync, readSync, closeSync } from 'node:fs';
 
 export interface BundledFile {
   absoluteSrc: string;
@@ -75,7 +74,8 @@ async function candidatesIn(folder: string, log: string[]): Promise<Candidate[]>
     try {
       for (const plan of await planLists(files)) {
         const summary = await readPlannedList(plan, { onTargets: () => undefined });
-        const planPaths = plan.kind === 'single' ? [group[files.indexOf(plan.file)] ?? group[0]!] : group;
+        // A group of singles holds one file; an OFAC group is one set.
+        const planPaths = plan.kind === 'single' ? [group[0]!] : group;
         out.push({ plan, paths: planPaths, summary });
       }
     } catch (error) {
