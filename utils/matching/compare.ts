@@ -53,7 +53,7 @@ const COMMON = new Set([
 ]);
 
 /** Countries and big cities: companies are named after them, and on a page they are places. */
-const PLACES = new Set([
+export const PLACES = new Set([
   'china', 'chinese', 'russia', 'russian', 'iran', 'iranian', 'syria', 'syrian', 'iraq', 'korea', 'korean', 'america',
   'american', 'american', 'usa', 'britain', 'british', 'england', 'france', 'french', 'germany', 'german', 'india',
   'pakistan', 'afghanistan', 'turkey', 'ukraine', 'belarus', 'venezuela', 'cuba', 'libya', 'sudan', 'yemen', 'lebanon',

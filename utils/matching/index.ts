@@ -1,5 +1,5 @@
 import type { NameType, Target } from '../model';
-import { builtinWeight, compareNames, scoreTokens, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
   bracketParts,
@@ -7,11 +7,13 @@ import {
   CASE_ENDING,
   cjkCharacters,
   CJK_CHAR,
+  COMPANY_FORMS,
   foldText,
   isCjkOnly,
   nameTokens,
   PARTICLES,
   phoneticForm,
+  TITLES,
   type NameTokens,
 } from './normalize';
 import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
@@ -166,10 +168,14 @@ export class MatchIndex {
     targets.forEach((target, t) => {
       const primary = target.names.find((n) => n.type === 'primary');
       if (!primary) return;
-      const key = `${target.kind}|${[...nameTokens(primary.full, target.kind).tokens].sort().join(' ')}`;
+      // An acronym after the name ("… GUARD CORPS (IRGC)") is not part of it: another list may leave it out.
+      const bare = trailingAcronym(primary.full)?.outside ?? primary.full;
+      const key = `${target.kind}|${[...nameTokens(bare, target.kind).tokens].sort().join(' ')}`;
       const years = birthYears(target);
       const bucket = byPrimary.get(key) ?? [];
       const partner = bucket.find((other) => {
+        // Two records of one list are two targets (OFAC's DPRK and Russian MINISTRY OF STATE SECURITY).
+        if (targets[other]!.source === target.source) return false;
         const theirs = birthYears(targets[other]!);
         return years.size === 0 || theirs.size === 0 || [...years].some((y) => theirs.has(y));
       });
@@ -192,7 +198,8 @@ export class MatchIndex {
     // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
     // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
     this.names.forEach((entry, n) => {
-      if (entry.type === 'weak-alias') return;
+      // A name made only of legal forms (records named just "Company") names no one on a page.
+      if (entry.type === 'weak-alias' || entry.tokens.tokens.every((t) => COMPANY_FORMS.has(t))) return;
       entry.tokens.tokens.forEach((token, position) => {
         if (position > 63 || token.length < 2 || PARTICLES.has(token)) return;
         for (const key of scanKeys(token)) {
@@ -344,6 +351,7 @@ export class MatchIndex {
     }
     const query = nameTokens(trimmed);
     let personQuery: NameTokens | undefined;
+    let otherQuery: NameTokens | undefined;
     // Names sharing one word of a several-word query are scored only when that word is rare.
     const rareQueryWords = query.tokens.filter((t) => this.weight(t) >= 0.9).length;
     let candidates = [...this.candidates(query.tokens)];
@@ -356,7 +364,7 @@ export class MatchIndex {
     for (const [n] of candidates) {
       const entry = this.names[n]!;
       const kind = this.targets[entry.target]!.kind;
-      const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : query;
+      const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : (otherQuery ??= nameTokens(trimmed, 'organisation'));
       const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
       consider(n, result.score, result.explanation);
     }
@@ -445,10 +453,37 @@ export class MatchIndex {
       if (position < 32 && mask & (1 << position)) hitWeight += w;
     }
     // People may be named by part of their names; organisations need most of their words.
-    if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) return;
+    const needed = totalWeight * (target.kind === 'person' ? 0.5 : 0.6);
     const wordCount = tokens.length + entry.tokens.forms.length;
+    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, tokens, mask, first, last, wordCount) < needed) return;
     const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
     if (match) found.push(match);
+  }
+
+  /**
+   * The weight of a name's rare words that no key found but that a nearby capitalised word spells
+   * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words have no
+   * one-edit keys, so a misspelt rare word would otherwise leave only the common ones found.
+   */
+  private misspeltWeight(words: TextWord[], tokens: string[], mask: number, first: number, last: number, wordCount: number): number {
+    const slack = Math.max(0, wordCount - (last - first + 1));
+    const segment = words[first]!.segment;
+    let extra = 0;
+    for (let position = 0; position < tokens.length && position < 32; position++) {
+      if (mask & (1 << position)) continue;
+      const token = tokens[position]!;
+      const w = this.weight(token);
+      if (w < 0.9 || token.length < 5) continue;
+      for (let k = Math.max(0, first - slack); k <= Math.min(words.length - 1, last + slack); k++) {
+        const word = words[k]!;
+        if (word.segment !== segment || !word.capital || word.folded.length < 5) continue;
+        if (compareTokens(word.folded, token).similarity >= 0.8) {
+          extra += w;
+          break;
+        }
+      }
+    }
+    return extra;
   }
 
   /** Scores the words that hit a name, widened by up to the name's missing words on either side. */
@@ -508,6 +543,9 @@ export class MatchIndex {
         if (target.kind !== 'person') {
           const tokensOf = result.explanation.tokens;
           if (tokensOf.some((t) => (t.how === 'missing' && !PARTICLES.has(t.listed)) || (t.how === 'extra' && !PARTICLES.has(t.query)))) continue;
+          // Its words are words, not initials ("Lady Macbeth" is not the ship LADY M), and spelt
+          // nearly as listed ("Interior Minister" is not MINISTERIO DEL INTERIOR).
+          if (tokensOf.some((t) => t.how === 'initial' || (t.how === 'typo' && t.similarity < 0.85))) continue;
           // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
           // form on the page too: alone it is an ordinary word.
           if (listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
@@ -520,6 +558,26 @@ export class MatchIndex {
           const otherCovered = [...covered].some((c) => !entry.family!.includes(c) && !PARTICLES.has(c));
           if (!familyCovered || !otherCovered) continue;
         }
+        // Ships are named after places and words ("Coral Sea", "Sao Paulo"): a ship's name without a
+        // number is taken as the ship only where the text around it speaks of ships.
+        if (target.kind === 'vessel' && entry.tokens.digits.length === 0 && !MARITIME_CONTEXT.test(text.slice(Math.max(0, words[startWord]!.start - 120), end + 120))) continue;
+        if (target.kind !== 'person') {
+          // "the Chinese Ministry of State Security" is China's ministry, not the North Korean one of
+          // that name: a place or nationality just before an organisation's name that neither the
+          // name nor the target's addresses give names another organisation.
+          const qualifier = wordJustBefore(text, words, startWord);
+          if (qualifier && PLACES.has(qualifier) && !this.isPlaceOf(entry.target, qualifier)) continue;
+        } else if (result.explanation.tokens.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed))) {
+          // "Kim Yong-hyun" is not KIM, Yong Su: a person named by part of the listed names, where the
+          // last word goes on after a hyphen, is someone else. (Words before a name are often roles, in
+          // any language: "il ministro degli Interni Yuri Karayev".)
+          if (/^-\p{L}/u.test(text.slice(lastWord.end, lastWord.end + 2))) continue;
+        }
+        // The run of capitalised words goes on with more name words: "Media of New Zealand" is not
+        // NEW MEDIA, "Aung San Suu Kyi" not TIN AUNG SAN.
+        const next = words[stopWord + 1];
+        const partial = result.explanation.tokens.some((t) => (t.how === 'missing' || t.how === 'extra') && !PARTICLES.has(t.listed || t.query));
+        if ((partial || target.kind !== 'person') && !lastWord.possessive && next && next.segment === lastWord.segment && next.capital && isNameWord(next.folded, lowerWords)) continue;
         best = { score: result.score, start: words[startWord]!.start, end, result };
       }
     }
@@ -536,6 +594,21 @@ export class MatchIndex {
       strength: strengthOf(best.score)!,
       explanation: best.result.explanation,
     };
+  }
+
+  private readonly placeWords = new Map<number, Set<string>>();
+
+  /** Whether a place or nationality word ("Chinese", "Korea") is the target's, by its addresses and nationalities. */
+  private isPlaceOf(t: number, word: string): boolean {
+    let stems = this.placeWords.get(t);
+    if (!stems) {
+      const target = this.targets[t]!;
+      // Remarks and regimes too: OFAC's sdn.csv alone gives no address ("North Korea Sanctions Regulations").
+      const text = [...(target.addresses ?? []), ...(target.nationalities ?? []), ...(target.birthPlaces ?? []), ...target.regimes, target.remarks ?? ''].join(' ');
+      stems = new Set(foldText(text).split(' ').filter(Boolean).map(placeStem));
+      this.placeWords.set(t, stems);
+    }
+    return stems.has(placeStem(word));
   }
 
   private scanIdentifiers(text: string, found: ScanMatch[]): void {
@@ -680,6 +753,32 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Words that say a text speaks of ships, near a ship's name. */
+const MARITIME_CONTEXT = /\b(?:vessels?|ships?|tankers?|freighters?|carriers?|cargo|imo|m\/?v|mt|yachts?|superyachts?|boats?|flag(?:ged)?|ports?|crew|captain|sail(?:ed|ing)?|shipping|maritime|navy|moored|docked|anchored)\b/i;
+
+/** "chinese" and "china", "korean" and "korea", "iranian" and "iran" share a stem. */
+function placeStem(word: string): string {
+  return word.replace(/(?:ese|ian|an|a|i)$/, '');
+}
+
+/** The capitalised word just before a word, with only a space between (or a possessive: "China’s"). */
+function wordJustBefore(text: string, words: TextWord[], k: number): string | undefined {
+  const before = words[k - 1];
+  if (!before || !before.capital || !/^\s+$/.test(text.slice(before.end, words[k]!.start))) return undefined;
+  return before.folded;
+}
+
+/** Capitalised in running text for other reasons than being a name. */
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** A capitalised word that can be part of a name: not a function word, a title, a date or an ordinary word of the page. */
+function isNameWord(folded: string, lowerWords: { has(word: string): boolean }): boolean {
+  return folded.length > 0 && !/^\d+$/.test(folded) && !FUNCTION_WORDS.has(folded) && !TITLES.has(folded) && !CALENDAR_WORDS.has(folded) && !lowerWords.has(folded);
+}
+
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
 function lowerCaseWords(text: string): { has(word: string): boolean } {
   // Asked rarely (one-word matches only), so each word is looked for when asked.
@@ -726,15 +825,22 @@ function withAlternatives(names: Target['names']): Target['names'] {
   for (const name of names) {
     const brackets = bracketParts(name.full);
     if (!brackets) continue;
-    const { outside, inside } = brackets;
-    if (outside) out.push({ ...name, full: outside });
-    // The part in brackets is a name of its own only when it looks like one: an acronym such as
-    // (IRGC), not a place such as (ANGOLA) or a description.
-    if (/^[A-Z][A-Z0-9&.-]{1,5}$/.test(inside) && builtinWeight(inside.toLowerCase().replace(/[^a-z0-9]/g, '')) >= 0.5) {
-      out.push({ ...name, full: inside, type: name.type === 'primary' ? 'variation' : name.type });
-    }
+    if (brackets.outside) out.push({ ...name, full: brackets.outside });
+    const acronym = trailingAcronym(name.full);
+    if (acronym) out.push({ ...name, full: acronym.acronym, type: name.type === 'primary' ? 'variation' : name.type });
   }
   return out;
+}
+
+/**
+ * "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)": an acronym in brackets that ends the name is a name of
+ * its own. Not a place such as (ANGOLA) or a description; and not when more follows, as in
+ * "… CORPS (IRGC) AEROSPACE FORCE", where it abbreviates the parent, not this force.
+ */
+function trailingAcronym(full: string): { outside: string; acronym: string } | undefined {
+  const m = /^(.*?)\s*\(([A-Z][A-Z0-9&.-]{1,5})\)\s*$/.exec(full);
+  if (!m || m[1] === '' || builtinWeight(m[2]!.toLowerCase().replace(/[^a-z0-9]/g, '')) < 0.5) return undefined;
+  return { outside: m[1]!, acronym: m[2]! };
 }
 
 /** The listed primary name that results show, or the fallback for records without one. */
@@ -748,9 +854,15 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
   else if (list.at(-1) !== n) list.push(n);
 }
 
-/** Overlapping matches: keep the better (higher score, then longer) one. */
+/**
+ * Overlapping matches: one word inside a longer match yields to it ("Jihad Yaghmour" names the
+ * person, not the group AL-JIHAD); otherwise the better (higher score, then longer) one is kept.
+ */
 function resolveOverlaps(matches: ScanMatch[]): ScanMatch[] {
-  const sorted = [...matches].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+  const oneWordInside = (m: ScanMatch, k: ScanMatch) =>
+    !m.identifier && !/\s/.test(m.text) && k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start;
+  const outermost = matches.filter((m) => !matches.some((k) => oneWordInside(m, k)));
+  const sorted = outermost.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
   const kept: ScanMatch[] = [];
   for (const m of sorted) {
     const clash = kept.find((k) => m.start < k.end && k.start < m.end);

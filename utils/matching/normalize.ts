@@ -182,7 +182,8 @@ export function nameTokens(name: string, kind?: string): NameTokens {
       digits.push(String(Number(token)));
       tokens.push(String(Number(token)));
     } else if (!person && COMPANY_FORMS.has(token)) forms.push(token);
-    else if (TITLES.has(token)) continue;
+    // Titles are dropped from people's names only: "General Trading", "President Hotel" are names.
+    else if (TITLES.has(token) && (person || kind === undefined)) continue;
     else tokens.push(token);
   }
   // A name made only of "forms" (e.g. "Trading Company") keeps them as its tokens.

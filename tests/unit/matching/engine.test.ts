@@ -199,3 +199,70 @@ describe('scanning text', () => {
     expect(index.scan('Bank of Armenia Testing is not Bank of America Testing.').map((m) => m.text)).toEqual(['Bank of Armenia Testing']);
   });
 });
+
+describe('scanning text: what the words around a name say', () => {
+  const CONTEXT_TARGETS: Target[] = [
+    target('uk-ofsi:20', 'organisation', [['TESTLAND GUARD CORPS (TSGC)', 'primary']]),
+    target('us-ofac-sdn:20', 'organisation', [['TESTLAND GUARD CORPS', 'primary']]),
+    target('uk-ofsi:21', 'organisation', [['TESTLAND GUARD CORPS (TSGC) AIR FORCE', 'primary']]),
+    target('us-ofac-sdn:22', 'organisation', [['AL-QUORVAN', 'primary']]),
+    target('us-ofac-sdn:23', 'person', [['BELTRASK, Quorvan Emil Dastor', 'primary']]),
+    target('us-ofac-sdn:24', 'organisation', [['MINISTRY OF TESTING SECURITY', 'primary']], { remarks: 'North Korea Sanctions Regulations' }),
+    target('us-ofac-sdn:25', 'organisation', [['MINISTRY OF TESTING SECURITY', 'primary']], { remarks: 'Russia-related' }),
+    target('us-ofac-sdn:26', 'person', [['Tin Aung KELVAR', 'primary']]),
+    target('us-ofac-sdn:27', 'vessel', [['CORAL TESTSEA', 'primary']]),
+    target('us-ofac-sdn:28', 'organisation', [['Company', 'primary']]),
+    target('us-ofac-sdn:29', 'person', [['PETROV, Sergey Konstantinovich', 'primary']]),
+    target('us-ofac-sdn:30', 'organisation', [['NATIONAL GENERAL EXPORT', 'primary']]),
+    target('us-ofac-sdn:31', 'organisation', [['NEW MEDIA TESTING', 'primary']]),
+  ];
+  const contextIndex = MatchIndex.build(CONTEXT_TARGETS);
+  const texts = (text: string) => contextIndex.scan(text).map((m) => m.text);
+
+  it('takes an acronym in brackets as a name only where it ends the name', () => {
+    const [irgc] = contextIndex.scan('Oil trade aiding TSGC, officials said.');
+    // The parent corps, listed by two sources under the name with and without the acronym; not its air force.
+    expect(irgc?.ids.sort()).toEqual(['uk-ofsi:20', 'us-ofac-sdn:20']);
+  });
+
+  it('keeps two records of one list apart even when their names are the same', () => {
+    expect(contextIndex.query('Ministry of Testing Security').map((m) => m.ids)).toEqual([['us-ofac-sdn:24'], ['us-ofac-sdn:25']]);
+  });
+
+  it('lets one word inside a longer match yield to it', () => {
+    const found = contextIndex.scan('Quorvan Beltrask, the official, spoke.');
+    expect(found.map((m) => [m.text, m.ids])).toEqual([['Quorvan Beltrask', ['us-ofac-sdn:23']]]);
+  });
+
+  it('reads a place word before a generic organisation name as another country’s organisation', () => {
+    expect(texts('agents of the Chinese Ministry of Testing Security (MTS) were named')).toEqual([]);
+    const [korean] = contextIndex.scan('the North Korean Ministry of Testing Security said');
+    expect(korean?.ids).toEqual(['us-ofac-sdn:24']);
+  });
+
+  it('reads part of a name inside a longer run of name words as someone else', () => {
+    expect(texts('State Counsellor Aung Kelvar Suu Tenba was removed.')).toEqual([]);
+    expect(texts('They named Aung Kelvar in the statement.')).toEqual(['Aung Kelvar']);
+    expect(texts('His minister Sergey Petrov-Kim resigned.')).toEqual([]);
+    expect(texts('Main articles: Media of New Testing Zealand and more')).toEqual([]);
+  });
+
+  it('takes a ship’s name without a number for the ship only where the text speaks of ships', () => {
+    expect(texts('The Coral Testsea reef is bleaching.')).toEqual([]);
+    expect(texts('The tanker Coral Testsea left port.')).toEqual(['Coral Testsea']);
+  });
+
+  it('never matches a name made only of legal forms', () => {
+    expect(texts('The Company said profits rose.')).toEqual([]);
+  });
+
+  it('finds a name whose rare word is misspelt on the page', () => {
+    expect(texts('OFAC sanctioned Sergey Konstantinvich Petrov, a Russian national.')).toEqual(['Sergey Konstantinvich Petrov']);
+  });
+
+  it('lets a whole name of common words through at the weak band, and keeps titles in organisation names', () => {
+    const [found] = contextIndex.query('National General Export');
+    expect(found).toMatchObject({ ids: ['us-ofac-sdn:30'], strength: 'weak' });
+    expect(contextIndex.scan('It sold to National General Export, a Dubai firm.').map((m) => m.strength)).toEqual(['weak']);
+  });
+});
