@@ -510,7 +510,7 @@ export class MatchIndex {
         const lastWord = words[stopWord]!;
         // A trailing possessive ("Hamas’s") is not part of the match.
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
-        const windowText = text.slice(words[startWord]!.start, end);
+        const windowText = windowWithoutNicknames(text, words, startWord, stopWord, end);
         const windowTokens = nameTokens(windowText, target.kind);
         const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight, requireEvidence: true });
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
@@ -672,6 +672,8 @@ interface TextWord {
   segment: number;
   /** Ends in 's / ’s. */
   possessive: boolean;
+  /** A word in quotes between two names ("Maksim “Aqua” Yakubets"): inside the run, not part of the name. */
+  nickname?: boolean;
 }
 
 
@@ -728,7 +730,38 @@ export function tokenizeText(text: string): TextWord[] {
     open = inRun && !possessive;
     words.push({ start, end: start + raw.length, folded, capital, segment, possessive });
   }
+  joinQuotedNicknames(text, words);
   return words;
+}
+
+const OPENING_QUOTE = /^\s*[“"‘«„]\s*$/;
+const CLOSING_QUOTE = /^\s*[”"’»“]\s*$/;
+
+/** "Maksim “Aqua” Yakubets": a quoted word between two capitalised words keeps one run of them. */
+function joinQuotedNicknames(text: string, words: TextWord[]): void {
+  for (let i = 1; i + 1 < words.length; i++) {
+    const before = words[i - 1]!;
+    const word = words[i]!;
+    const after = words[i + 1]!;
+    if (!before.capital || !word.capital || !after.capital || before.possessive) continue;
+    if (!OPENING_QUOTE.test(text.slice(before.end, word.start)) || !CLOSING_QUOTE.test(text.slice(word.end, after.start))) continue;
+    word.nickname = true;
+    const from = after.segment;
+    for (let k = i; k < words.length && (k === i || words[k]!.segment === from); k++) words[k]!.segment = before.segment;
+  }
+}
+
+/** The window's text for scoring, without quoted nicknames inside it. */
+function windowWithoutNicknames(text: string, words: TextWord[], startWord: number, stopWord: number, end: number): string {
+  let nicknames = false;
+  for (let k = startWord; k <= stopWord; k++) if (words[k]!.nickname) nicknames = true;
+  if (!nicknames) return text.slice(words[startWord]!.start, end);
+  const parts: string[] = [];
+  for (let k = startWord; k <= stopWord; k++) {
+    const word = words[k]!;
+    if (!word.nickname) parts.push(text.slice(word.start, k === stopWord ? end : word.end));
+  }
+  return parts.join(' ');
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;

@@ -215,6 +215,7 @@ describe('scanning text: what the words around a name say', () => {
     target('us-ofac-sdn:29', 'person', [['PETROV, Sergey Konstantinovich', 'primary']]),
     target('us-ofac-sdn:30', 'organisation', [['NATIONAL GENERAL EXPORT', 'primary']]),
     target('us-ofac-sdn:31', 'organisation', [['NEW MEDIA TESTING', 'primary']]),
+    target('us-ofac-sdn:32', 'person', [['VARDANIK, Teodor Ilyich', 'primary']]),
   ];
   const contextIndex = MatchIndex.build(CONTEXT_TARGETS);
   const texts = (text: string) => contextIndex.scan(text).map((m) => m.text);
@@ -245,6 +246,11 @@ describe('scanning text: what the words around a name say', () => {
     expect(texts('They named Aung Kelvar in the statement.')).toEqual(['Aung Kelvar']);
     expect(texts('His minister Sergey Petrov-Kim resigned.')).toEqual([]);
     expect(texts('Main articles: Media of New Testing Zealand and more')).toEqual([]);
+  });
+
+  it('reads a quoted nickname between two names as part of the run, not of the name', () => {
+    const found = contextIndex.scan('The group’s leader, Teodor “Vulkan” Vardanik, was charged.');
+    expect(found.map((m) => [m.text, m.ids])).toEqual([['Teodor “Vulkan” Vardanik', ['us-ofac-sdn:32']]]);
   });
 
   it('takes a ship’s name without a number for the ship only where the text speaks of ships', () => {
