@@ -85,8 +85,14 @@ async function candidatesIn(folder: string, log: string[]): Promise<Candidate[]>
   return out;
 }
 
-/** Newest list date wins; on a tie, the fuller list. */
-function better(a: Candidate, b: Candidate): Candidate {
+/**
+ * Newest list date wins; on a tie, the fuller list. A date stated by the file, the server or the
+ * file's name beats one taken from the file's own time: a 2019 OFAC set copied today is not today's list.
+ */
+export function preferredList<T extends Pick<Candidate, 'summary'>>(a: T, b: T): T {
+  const statedA = a.summary.meta.listDateOrigin !== 'file-time' && a.summary.meta.listDate !== null;
+  const statedB = b.summary.meta.listDateOrigin !== 'file-time' && b.summary.meta.listDate !== null;
+  if (statedA !== statedB) return statedA ? a : b;
   const da = a.summary.meta.listDate ?? '';
   const dbb = b.summary.meta.listDate ?? '';
   if (da !== dbb) return da > dbb ? a : b;
@@ -100,7 +106,7 @@ export async function bundleFromFolder(listsDir: string): Promise<BundlePlan> {
     for (const candidate of await candidatesIn(folder, log)) {
       const source = candidate.summary.meta.source;
       const current = best.get(source);
-      best.set(source, current ? better(current, candidate) : candidate);
+      best.set(source, current ? preferredList(current, candidate) : candidate);
     }
   }
   const files: BundledFile[] = [];
