@@ -425,7 +425,7 @@ export class MatchIndex {
     for (const n of touched) flush(n);
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
-    return resolveOverlaps(found);
+    return resolveOverlaps(text, found);
   }
 
   private state?: { first: Int32Array; last: Int32Array; mask: Int32Array };
@@ -577,7 +577,10 @@ export class MatchIndex {
         // NEW MEDIA, "Aung San Suu Kyi" not TIN AUNG SAN.
         const next = words[stopWord + 1];
         const partial = result.explanation.tokens.some((t) => (t.how === 'missing' || t.how === 'extra') && !PARTICLES.has(t.listed || t.query));
-        if ((partial || target.kind !== 'person') && !lastWord.possessive && next && next.segment === lastWord.segment && next.capital && isNameWord(next.folded, lowerWords)) continue;
+        // (A whole organisation's name at the head of a hyphenated compound stays: "IRGC-QF" is the
+        // IRGC's Quds Force, and names the IRGC too.)
+        const compoundHead = !partial && target.kind !== 'person' && next !== undefined && text.charCodeAt(lastWord.end) === 45 && next.start === lastWord.end + 1;
+        if ((partial || target.kind !== 'person') && !compoundHead && !lastWord.possessive && next && next.segment === lastWord.segment && next.capital && isNameWord(next.folded, lowerWords)) continue;
         best = { score: result.score, start: words[startWord]!.start, end, result };
       }
     }
@@ -889,12 +892,19 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
 
 /**
  * Overlapping matches: one word inside a longer match yields to it ("Jihad Yaghmour" names the
- * person, not the group AL-JIHAD); otherwise the better (higher score, then longer) one is kept.
+ * person, not the group AL-JIHAD). A strong match heading a hyphenated compound is kept inside it
+ * ("IRGC" in "IRGC-QF", "Islamic Revolutionary Guard Corps" in "…Corps-Qods Force": the compound
+ * names the IRGC's force, and so the IRGC too). Otherwise the better (higher score, then longer) one is kept.
  */
-function resolveOverlaps(matches: ScanMatch[]): ScanMatch[] {
-  const oneWordInside = (m: ScanMatch, k: ScanMatch) =>
-    !m.identifier && !/\s/.test(m.text) && k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start;
-  const outermost = matches.filter((m) => !matches.some((k) => oneWordInside(m, k)));
+function resolveOverlaps(text: string, matches: ScanMatch[]): ScanMatch[] {
+  const inside = (m: ScanMatch, k: ScanMatch) => !m.identifier && k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start;
+  const compoundHeadOf = (m: ScanMatch, k: ScanMatch) => m.start === k.start && m.strength === 'strong' && text.charCodeAt(m.end) === 45;
+  const nested: [ScanMatch, ScanMatch][] = [];
+  const outermost = matches.filter((m) => {
+    const head = matches.find((k) => inside(m, k) && compoundHeadOf(m, k));
+    if (head) nested.push([m, head]);
+    return !head && !matches.some((k) => inside(m, k) && !/\s/.test(m.text));
+  });
   const sorted = outermost.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
   const kept: ScanMatch[] = [];
   for (const m of sorted) {
@@ -905,6 +915,9 @@ function resolveOverlaps(matches: ScanMatch[]): ScanMatch[] {
       for (const id of m.ids) if (!clash.ids.includes(id)) clash.ids.push(id);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  for (const [m, container] of nested) {
+    if (kept.includes(container) && !kept.some((k) => k.start === m.start && k.end === m.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

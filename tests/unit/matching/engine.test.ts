@@ -216,6 +216,7 @@ describe('scanning text: what the words around a name say', () => {
     target('us-ofac-sdn:30', 'organisation', [['NATIONAL GENERAL EXPORT', 'primary']]),
     target('us-ofac-sdn:31', 'organisation', [['NEW MEDIA TESTING', 'primary']]),
     target('us-ofac-sdn:32', 'person', [['VARDANIK, Teodor Ilyich', 'primary']]),
+    target('uk-ofsi:33', 'organisation', [['TESTLAND GUARD CORPS (TSGC) QORV FORCE', 'primary'], ['TSGC-QF', 'variation']]),
   ];
   const contextIndex = MatchIndex.build(CONTEXT_TARGETS);
   const texts = (text: string) => contextIndex.scan(text).map((m) => m.text);
@@ -224,6 +225,16 @@ describe('scanning text: what the words around a name say', () => {
     const [irgc] = contextIndex.scan('Oil trade aiding TSGC, officials said.');
     // The parent corps, listed by two sources under the name with and without the acronym; not its air force.
     expect(irgc?.ids.sort()).toEqual(['uk-ofsi:20', 'us-ofac-sdn:20']);
+  });
+
+  it('keeps a whole name heading a hyphenated compound inside the compound’s match', () => {
+    const found = contextIndex.scan('Funds reached the TSGC-QF last year.');
+    expect(found.map((m) => [m.text, m.ids.sort()])).toEqual([
+      ['TSGC-QF', ['uk-ofsi:33']],
+      ['TSGC', ['uk-ofsi:20', 'us-ofac-sdn:20']],
+    ]);
+    // Lower case after the hyphen is no compound name: the name alone, as ever.
+    expect(texts('the TSGC-run office')).toEqual(['TSGC']);
   });
 
   it('keeps two records of one list apart even when their names are the same', () => {
