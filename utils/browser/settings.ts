@@ -7,11 +7,30 @@ export interface Settings {
   enabledSources: SourceId[];
   /** Hours between update checks (conditional requests: unchanged lists cost nothing). */
   updateEveryHours: number;
+  /** No page is screened while paused. */
+  paused: boolean;
+  /** Badge and popup list only, no marks in pages: page scripts can see highlights. */
+  quietMode: boolean;
+  /** Host names (`example.com`) where pages are never screened. */
+  disabledSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   enabledSources: SOURCE_IDS.filter((s) => OFFICIAL_SOURCES[s].enabledByDefault),
   updateEveryHours: 24,
+  paused: false,
+  quietMode: false,
+  disabledSites: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+/** Settings saved by an older version lack newer fields: those take their defaults. */
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+/** Whether pages of this host are screened. */
+export function screensSite(settings: Settings, host: string): boolean {
+  return !settings.paused && !settings.disabledSites.includes(host);
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import '../../components/popup/popup.css';
+
+const params = new URLSearchParams(location.search);
+render(<PopupApp targetParam={params.get('target')} tabParam={params.get('tab')} />, document.getElementById('app')!);

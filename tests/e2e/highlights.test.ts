@@ -1,0 +1,187 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
+import { launchExtension, type ExtensionSession } from './browser';
+import { E2E_EXTENSION_DIR } from './global-setup';
+
+/** The extension's own API, inside the service worker (evaluated there, not here). */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+const SCREENSHOTS = resolve(projectRoot, 'tests/.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** A page written for this test: three designated targets among people and places that are not. */
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>UK sanctions APT31</title>
+<style>body { font: 17px/1.5 Georgia, serif; max-width: 720px; margin: 32px auto; }</style></head><body>
+<h1>UK sanctions two people and a company over cyber attacks</h1>
+<p>The UK sanctioned <b>Zhao Guangzong</b> and Ni Gaobin, members of APT31, and the front company
+Wuhan Xiaoruizhi Science and Technology Company Limited.</p>
+<p>Foreign Minister Wang Yi rejected the claims. Officials in Guangzong County declined to comment,
+as did Oliver Dowden and the Electoral Commission.</p>
+<section id="comments"><h2>Comments</h2></section>
+<script>
+  setTimeout(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'A reader wrote later: the press release also names Zhao Guangzong.';
+    document.getElementById('comments').append(p);
+  }, 2000);
+</script>
+</body></html>`;
+
+let session: ExtensionSession;
+let server: http.Server;
+let origin: string;
+let page: Page;
+
+async function highlights(page: Page): Promise<{ strong: string[]; weak: string[] }> {
+  return page.evaluate(() => {
+    const read = (name: string) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString());
+    return { strong: read('sanctions-lens-strong'), weak: read('sanctions-lens-weak') };
+  });
+}
+
+const allMarked = async (page: Page) => {
+  const h = await highlights(page);
+  return [...h.strong, ...h.weak].sort();
+};
+
+/** The article's tab: the extension may not read tabs' addresses, so it is found as the active tab. */
+async function articleTabId(): Promise<number> {
+  await page.bringToFront();
+  const worker = await session.serviceWorker();
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+}
+
+async function badgeText(): Promise<string> {
+  const tabId = await articleTabId();
+  const worker = await session.serviceWorker();
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Hovers the first highlighted range whose text is `text`. */
+async function hover(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((wanted) => {
+    for (const name of ['sanctions-lens-strong', 'sanctions-lens-weak']) {
+      for (const range of CSS.highlights.get(name) ?? []) {
+        if ((range as Range).toString() !== wanted) continue;
+        const rect = (range as Range).getClientRects()[0]!;
+        return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+      }
+    }
+    return undefined;
+  }, text);
+  if (!point) throw new Error(`no highlight "${text}"`);
+  await page.mouse.move(point.x, point.y);
+}
+
+const card = (page: Page) => page.locator('sanctions-lens-card .card');
+
+describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14/04/2025 ${HAS_SHARED_DATA ? '' : SHARED_SKIP_MESSAGE}`, () => {
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      res.writeHead(req.url === '/article.html' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.url === '/article.html' ? ARTICLE : 'not found');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    session = await launchExtension(E2E_EXTENSION_DIR);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByTestId('import-input').setInputFiles(sharedFile('uk-ofsi-consolidated/ConList_2025-04-14.xlsx'));
+    await options.getByTestId('source-uk-ofsi').getByTestId('list-date').getByText('14 Apr 2025').waitFor({ timeout: 60_000 });
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  const url = () => `${origin}/article.html`;
+
+  it('highlights exactly the three designated targets, not the people and places beside them', async () => {
+    page = await session.context.newPage();
+    await page.goto(url());
+    await expect.poll(() => allMarked(page), { timeout: 30_000 }).toEqual(
+      ['Ni Gaobin', 'Wuhan Xiaoruizhi Science and Technology Company Limited', 'Zhao Guangzong'].sort(),
+    );
+    const h = await highlights(page);
+    expect(h.strong).toContain('Zhao Guangzong');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'page-highlights.png') });
+  });
+
+  it('counts the page’s targets on the toolbar badge', async () => {
+    await expect.poll(() => badgeText(), { timeout: 10_000 }).toBe('3');
+  });
+
+  it('screens text the page adds later', async () => {
+    await expect.poll(async () => (await allMarked(page)).filter((t) => t === 'Zhao Guangzong').length, { timeout: 15_000 }).toBe(2);
+  });
+
+  it('opens a card with the listed details on hover, and on the keyboard', async () => {
+    await hover(page, 'Zhao Guangzong');
+    await expect.poll(() => card(page).count(), { timeout: 5_000 }).toBe(1);
+    const text = (await card(page).textContent()) ?? '';
+    expect(text).toContain('Strong match');
+    expect(text).toMatch(/ZHAO/i);
+    await expect.poll(async () => (await card(page).textContent()) ?? '', { timeout: 10_000 }).toContain('Cyber');
+    const full = (await card(page).textContent()) ?? '';
+    expect(full).toContain('OFSI Consolidated List');
+    expect(full).toContain('16461');
+    expect(full).toContain('25 Mar 2024');
+    expect(full).toContain('14 Apr 2025');
+    expect(full).toContain('APT31');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'page-card.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'page-card-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+    // Alt+Shift+N steps to the first match and puts focus in its card.
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('sanctions-lens-card');
+    await page.keyboard.press('Escape');
+  });
+
+  it('remembers "not this one" for the site, across a reload', async () => {
+    await hover(page, 'Ni Gaobin');
+    await expect.poll(() => card(page).count(), { timeout: 5_000 }).toBe(1);
+    await card(page).getByRole('button', { name: 'Not this one on 127.0.0.1' }).click();
+    await expect.poll(() => allMarked(page), { timeout: 10_000 }).not.toContain('Ni Gaobin');
+    await expect.poll(() => badgeText(), { timeout: 10_000 }).toBe('2');
+    await page.reload();
+    await expect.poll(() => allMarked(page), { timeout: 30_000 }).toContain('Zhao Guangzong');
+    expect(await allMarked(page)).not.toContain('Ni Gaobin');
+  });
+
+  it('stops on a site switched off, and marks nothing in quiet mode while the badge still counts', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${await articleTabId()}`);
+    await expect.poll(() => popup.getByRole('list', { name: 'Designated targets on this page' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-page-targets.png') });
+    const site = popup.getByLabel('Screen pages on 127.0.0.1');
+    await site.uncheck();
+    await expect.poll(() => allMarked(page), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => badgeText(), { timeout: 10_000 }).toBe('');
+    await site.check();
+    await expect.poll(() => allMarked(page), { timeout: 30_000 }).toContain('Zhao Guangzong');
+
+    await popup.getByLabel(/Quiet mode/).check();
+    await expect.poll(() => allMarked(page), { timeout: 10_000 }).toEqual([]);
+    await page.reload();
+    await expect.poll(() => badgeText(), { timeout: 30_000 }).toBe('2');
+    expect(await allMarked(page)).toEqual([]);
+    await popup.getByLabel(/Quiet mode/).uncheck();
+    await expect.poll(() => allMarked(page), { timeout: 10_000 }).toContain('Zhao Guangzong');
+    await popup.close();
+  });
+});

@@ -1,0 +1,150 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isDismissed, type Dismissal } from '../records/dismissals';
+import { clearHighlights, showHighlights } from '../page/highlights';
+import { matchAtPoint, matchInElement } from '../page/match-at-point';
+import { PageScreener, pageTargets, type PlacedMatch } from '../page/page-screener';
+import { dismissalsItem } from './dismissal-store';
+import { MatchCardController } from './match-card';
+import { pageMessaging } from './page-protocol';
+import { readSettings, screensSite, settingsItem, DEFAULT_SETTINGS, type Settings } from './settings';
+
+/**
+ * One page's screening, from the content script: settings and dismissals decide what shows, the
+ * screener finds the matches, highlights mark them, a card explains the one under the pointer or
+ * focus, and the background hears the page's targets for the badge. Everything stops with `ctx`
+ * (the extension reloaded or the page left).
+ */
+export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
+  const doc = document;
+  const site = location.hostname;
+  const top = window === window.top;
+  let settings: Settings = await readSettings();
+  let dismissals: Dismissal[] = await dismissalsItem.getValue();
+  let screener: PageScreener | undefined;
+  let shown: readonly PlacedMatch[] = [];
+  const card = new MatchCardController(doc, site);
+  let firstReport = true;
+
+  const report = (placed: readonly PlacedMatch[]) => {
+    const replace = top && firstReport;
+    firstReport = false;
+    void pageMessaging.sendMessage('reportPageTargets', { targets: pageTargets(placed), replace, host: site }).catch(() => undefined);
+  };
+
+  const onChange = (placed: readonly PlacedMatch[]) => {
+    shown = placed;
+    // Quiet mode: badge and popup only, since page scripts can read highlights.
+    if (settings.quietMode) clearHighlights();
+    else showHighlights(placed);
+    if (card.isOpen && !placed.some((p) => p.match === card.currentMatch())) card.close();
+    report(placed);
+  };
+
+  const apply = () => {
+    const wanted = screensSite(settings, site);
+    if (wanted && !screener) {
+      screener = new PageScreener(
+        doc,
+        {
+          scan: (text) => pageMessaging.sendMessage('scanPageText', { text }),
+          onChange,
+          isDismissed: (match) => isDismissed(dismissals, match.ids, site),
+          isVisible: (element) => (typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true),
+        },
+        ctx.signal,
+      );
+      void screener.start();
+    } else if (!wanted && screener) {
+      screener.destroy();
+      screener = undefined;
+      card.close();
+      onChange([]);
+    } else screener?.refresh();
+  };
+
+  ctx.onInvalidated(() => {
+    screener?.destroy();
+    card.close();
+    clearHighlights();
+  });
+  ctx.onInvalidated(
+    settingsItem.watch((value) => {
+      settings = { ...DEFAULT_SETTINGS, ...value };
+      apply();
+    }),
+  );
+  ctx.onInvalidated(
+    dismissalsItem.watch((value) => {
+      dismissals = value ?? [];
+      screener?.refresh();
+    }),
+  );
+  watchPointerAndFocus(ctx, doc, card, () => (settings.quietMode ? [] : shown));
+  apply();
+}
+
+/** How long the pointer rests on a match before its card opens, and may be away before it closes. */
+const HOVER_OPEN_MS = 250;
+const HOVER_CLOSE_MS = 400;
+
+function watchPointerAndFocus(ctx: ContentScriptContext, doc: Document, card: MatchCardController, shown: () => readonly PlacedMatch[]): void {
+  let openTimer: number | undefined;
+  let closeTimer: number | undefined;
+  let frame = 0;
+  let lastMove: MouseEvent | undefined;
+  const cancel = (timer: number | undefined) => timer !== undefined && clearTimeout(timer);
+
+  const onPointer = () => {
+    frame = 0;
+    const event = lastMove;
+    if (!event) return;
+    if (card.contains(event.target)) {
+      cancel(closeTimer);
+      closeTimer = undefined;
+      return;
+    }
+    const entry = matchAtPoint(doc, shown(), event.clientX, event.clientY);
+    cancel(openTimer);
+    openTimer = undefined;
+    if (entry) {
+      cancel(closeTimer);
+      closeTimer = undefined;
+      if (card.currentMatch() !== entry.match) openTimer = ctx.setTimeout(() => card.show(entry.match, entry.range.getBoundingClientRect()), HOVER_OPEN_MS);
+    } else if (card.isOpen && closeTimer === undefined) {
+      closeTimer = ctx.setTimeout(() => {
+        closeTimer = undefined;
+        card.close();
+      }, HOVER_CLOSE_MS);
+    }
+  };
+  // One look per animation frame, however fast the pointer moves.
+  ctx.addEventListener(doc, 'mousemove', (event) => {
+    lastMove = event as MouseEvent;
+    if (!frame) frame = requestAnimationFrame(onPointer);
+  }, { passive: true });
+
+  // Keyboard: a focused link or button that names a target opens its card; Escape closes it.
+  ctx.addEventListener(doc, 'focusin', (event) => {
+    const target = event.target;
+    if (!(target instanceof Element) || card.contains(target)) return;
+    const entry = matchInElement(shown(), target);
+    if (entry) card.show(entry.match, entry.range.getBoundingClientRect());
+  });
+  // Alt+Shift+N steps through the page's matches, for text no key can focus.
+  let cursor = -1;
+  ctx.addEventListener(doc, 'keydown', (event) => {
+    const key = event as KeyboardEvent;
+    if (key.key === 'Escape' && card.isOpen) {
+      card.close();
+      return;
+    }
+    if (!(key.altKey && key.shiftKey && (key.code === 'KeyN' || key.code === 'KeyP'))) return;
+    const entries = shown();
+    if (entries.length === 0) return;
+    key.preventDefault();
+    cursor = (cursor + (key.code === 'KeyN' ? 1 : -1) + entries.length) % entries.length;
+    const entry = entries[cursor]!;
+    entry.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    card.show(entry.match, entry.range.getBoundingClientRect(), true);
+  });
+}
