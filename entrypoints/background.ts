@@ -4,14 +4,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openListStore } from '../utils/browser/database';
 import { createListService, LIST_SERVICE_KEY } from '../utils/browser/list-service';
 import { servePages } from '../utils/browser/page-service';
-import { ScreeningEngine } from '../utils/browser/screening-engine';
+import { keepWarmWhileBrowsing, ScreeningEngine } from '../utils/browser/screening-engine';
 import { listenForUpdateAlarm, scheduleUpdates } from '../utils/browser/update-schedule';
 
 export default defineBackground(() => {
   const db = openListStore();
   const service = createListService(db);
   registerService(LIST_SERVICE_KEY, service);
-  servePages(new ScreeningEngine(db));
+  const engine = new ScreeningEngine(db);
+  keepWarmWhileBrowsing(engine, () => browser.runtime.getPlatformInfo());
+  servePages(engine);
   listenForUpdateAlarm(service);
   // Every start: clean imports a stopped worker left half-written; install bundled lists if missing.
   void service.installBundled();

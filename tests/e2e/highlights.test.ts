@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
+import { HAS_SHARED_DATA, projectRoot, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
 import { launchExtension, type ExtensionSession } from './browser';
 import { E2E_EXTENSION_DIR } from './global-setup';
 
@@ -184,4 +184,39 @@ describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14
     await expect.poll(() => allMarked(page), { timeout: 10_000 }).toContain('Zhao Guangzong');
     await popup.close();
   });
+
+  const corpus = resolve(SHARED_DIR, 'corpus', 'pages');
+  it.skipIf(!existsSync(corpus))('loads every real page of the corpus without an error from the extension, and reports its highlights', async () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.html')).sort();
+    const pages = http.createServer((req, res) => {
+      const name = decodeURIComponent((req.url ?? '/').slice(1));
+      res.writeHead(files.includes(name) ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(files.includes(name) ? readFileSync(join(corpus, name)) : '');
+    });
+    await new Promise<void>((done) => pages.listen(0, '127.0.0.1', done));
+    const host = `127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    const tab = await session.context.newPage();
+    // Saved pages stay offline: requests to other hosts are refused.
+    await tab.route((u) => u.host !== host, (route) => route.abort());
+    const errors: string[] = [];
+    tab.on('console', (m) => {
+      if (m.type() === 'error' && m.location().url.startsWith('chrome-extension://')) errors.push(m.text());
+    });
+    const counts: string[] = [];
+    let screened = 0;
+    for (const file of files) {
+      await tab.goto(`http://${host}/${encodeURIComponent(file)}`, { waitUntil: 'load', timeout: 30_000 });
+      const done = await tab
+        .waitForFunction(() => performance.getEntriesByName('sanctions-lens:applied').length > 0, undefined, { timeout: 15_000 })
+        .then(() => true, () => false);
+      if (done) screened++;
+      counts.push(`${file}: ${(await allMarked(tab)).length}`);
+    }
+    pages.close();
+    await tab.close();
+    console.log(`highlights per corpus page (OFSI list): ${counts.join(', ')}`);
+    expect(errors).toEqual([]);
+    expect(screened).toBe(files.length);
+  }, 600_000);
 });
+

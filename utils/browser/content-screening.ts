@@ -3,6 +3,7 @@ import { isDismissed, type Dismissal } from '../records/dismissals';
 import { clearHighlights, showHighlights } from '../page/highlights';
 import { matchAtPoint, matchInElement } from '../page/match-at-point';
 import { PageScreener, pageTargets, type PlacedMatch } from '../page/page-screener';
+import { markScreening, timed } from '../page/work-timer';
 import { dismissalsItem } from './dismissal-store';
 import { MatchCardController } from './match-card';
 import { pageMessaging } from './page-protocol';
@@ -15,6 +16,7 @@ import { readSettings, screensSite, settingsItem, DEFAULT_SETTINGS, type Setting
  * (the extension reloaded or the page left).
  */
 export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
+  markScreening('start');
   const doc = document;
   const site = location.hostname;
   const top = window === window.top;
@@ -31,11 +33,13 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
     void pageMessaging.sendMessage('reportPageTargets', { targets: pageTargets(placed), replace, host: site }).catch(() => undefined);
   };
 
+  let applied = false;
   const onChange = (placed: readonly PlacedMatch[]) => {
     shown = placed;
     // Quiet mode: badge and popup only, since page scripts can read highlights.
-    if (settings.quietMode) clearHighlights();
-    else showHighlights(placed);
+    timed(() => (settings.quietMode ? clearHighlights() : showHighlights(placed)));
+    markScreening(applied ? 'updated' : 'applied', { matches: placed.length });
+    applied = true;
     if (card.isOpen && !placed.some((p) => p.match === card.currentMatch())) card.close();
     report(placed);
   };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
+import { mergeTargets } from '../records/page-targets';
 import type { PageTarget, TabTargets } from './page-protocol';
 
 /**
@@ -9,22 +10,6 @@ import type { PageTarget, TabTargets } from './page-protocol';
 type TabReports = Record<string, { host: string; frames: Record<string, PageTarget[]> }>;
 
 const reportsItem = storage.defineItem<TabReports>('session:page-reports', { fallback: {} });
-
-/** One entry per target across a tab's frames; strong wins over weak, mentions add up. */
-export function mergeTargets(frames: PageTarget[][]): PageTarget[] {
-  const byKey = new Map<string, PageTarget>();
-  for (const targets of frames) {
-    for (const target of targets) {
-      const seen = byKey.get(target.key);
-      if (!seen) byKey.set(target.key, { ...target });
-      else {
-        seen.mentions += target.mentions;
-        if (target.strength === 'strong') seen.strength = 'strong';
-      }
-    }
-  }
-  return [...byKey.values()].sort((a, b) => (a.strength === b.strength ? b.mentions - a.mentions : a.strength === 'strong' ? -1 : 1));
-}
 
 /** Reports arrive from several frames at once: one read-modify-write at a time. */
 let writing: Promise<unknown> = Promise.resolve();

@@ -42,8 +42,12 @@ export class ScreeningEngine {
   }
 
   async scan(text: string): Promise<ScanMatch[]> {
+    this.keepAlive?.();
     return (await this.index()).scan(text);
   }
+
+  /** Called on every scan; see keepWarmWhileBrowsing. */
+  keepAlive?: () => void;
 
   async details(ids: string[]): Promise<TargetDetails> {
     const index = await this.index();
@@ -60,4 +64,31 @@ export class ScreeningEngine {
       .filter((v) => v?.meta)
       .map((v) => ({ source: v!.meta!.source, listDate: v!.meta!.listDate, listDateOrigin: v!.meta!.listDateOrigin }));
   }
+}
+
+/** While pages are being screened, the worker is kept this long after the last one. */
+const WARM_FOR_MS = 10 * 60_000;
+/** Chrome stops a worker after 30 s without an extension event: an API call every 20 s counts as one. */
+const PING_EVERY_MS = 20_000;
+
+/**
+ * Chrome stops an idle service worker after 30 s, and the index (every list, tens of megabytes)
+ * goes with it: rebuilding it from IndexedDB takes seconds, which the next page would wait for.
+ * While pages are being screened the worker is kept running, and for ten minutes after the last
+ * one; then it may stop and free the memory. (Firefox's background page stays anyway.)
+ */
+export function keepWarmWhileBrowsing(engine: ScreeningEngine, ping: () => Promise<unknown>): void {
+  let lastScan = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  engine.keepAlive = () => {
+    lastScan = Date.now();
+    timer ??= setInterval(() => {
+      if (Date.now() - lastScan > WARM_FOR_MS) {
+        clearInterval(timer);
+        timer = undefined;
+        return;
+      }
+      void ping().catch(() => undefined);
+    }, PING_EVERY_MS);
+  };
 }

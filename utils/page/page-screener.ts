@@ -1,6 +1,7 @@
 import type { ScanMatch } from '../matching/types';
 import { targetKey } from '../records/dismissals';
 import type { PageTarget } from '../browser/page-protocol';
+import { timed } from './work-timer';
 import { collectTextInSlices, isInSkippedArea, OWN_UI_TAG, rangeFor, type CollectOptions } from './page-text';
 
 /**
@@ -105,12 +106,14 @@ export class PageScreener {
       // The extension was reloaded or the background is not ready: nothing to show for this text.
       return undefined;
     }
-    const placed: PlacedMatch[] = [];
-    for (const match of matches) {
-      const range = rangeFor(page, match.start, match.end, this.doc);
-      if (range) placed.push({ match, range });
-    }
-    return placed;
+    return timed(() => {
+      const placed: PlacedMatch[] = [];
+      for (const match of matches) {
+        const range = rangeFor(page, match.start, match.end, this.doc);
+        if (range) placed.push({ match, range });
+      }
+      return placed;
+    });
   }
 
   /** One observer per root; shadow roots get theirs when the walk meets them. */

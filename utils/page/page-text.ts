@@ -1,3 +1,5 @@
+import { recordWork } from './work-timer';
+
 /**
  * The visible text of a part of a page as one string, with where each text node sits in it, so
  * offsets the matcher returns map back to DOM ranges. Nothing here changes the page.
@@ -79,9 +81,13 @@ export async function collectTextInSlices(root: Node, options: CollectOptions, b
   let sliceStart = performance.now();
   for (;;) {
     const step = walk.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      recordWork(performance.now() - sliceStart);
+      return step.value;
+    }
     if (performance.now() - sliceStart > budgetMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      recordWork(performance.now() - sliceStart);
+      await yieldToPage();
       if (signal?.aborted) return undefined;
       sliceStart = performance.now();
     }
@@ -89,7 +95,25 @@ export async function collectTextInSlices(root: Node, options: CollectOptions, b
 }
 
 /** Nodes visited between two looks at the clock. */
-const NODES_PER_STEP = 200;
+const NODES_PER_STEP = 50;
+
+/**
+ * Lets the page run its own tasks, then continues: `scheduler.yield()` where the browser has it,
+ * else a message to ourselves (nested `setTimeout(0)` calls are held back 4 ms each).
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 function* textWalk(root: Node, options: CollectOptions): Generator<void, PageText, void> {
   const parts: string[] = [];
