@@ -567,6 +567,12 @@ export class MatchIndex {
           // name nor the target's addresses give names another organisation.
           const qualifier = wordJustBefore(text, words, startWord);
           if (qualifier && PLACES.has(qualifier) && !this.isPlaceOf(entry.target, qualifier)) continue;
+          // A name made only of generic words ("Ministry of National Defence", "Interior Ministry")
+          // is every country's: it names the listed one only with that country's name just before it.
+          if (isGenericName(entry.tokens.tokens) && !(qualifier && PLACES.has(qualifier) && this.isPlaceOf(entry.target, qualifier))) continue;
+          // A particle the listed name does not have changes the name: "Progress For Shipping" is not
+          // PROGRESS SHIPPING COMPANY.
+          if (result.explanation.tokens.some((t) => t.how === 'extra' && PARTICLES.has(t.query) && t.query !== 'the')) continue;
         } else if (result.explanation.tokens.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed))) {
           // "Kim Yong-hyun" is not KIM, Yong Su: a person named by part of the listed names, where the
           // last word goes on after a hyphen, is someone else. (Words before a name are often roles, in
@@ -599,19 +605,19 @@ export class MatchIndex {
     };
   }
 
-  private readonly placeWords = new Map<number, Set<string>>();
+  private readonly placeWords = new Map<number, string[]>();
 
   /** Whether a place or nationality word ("Chinese", "Korea") is the target's, by its addresses and nationalities. */
   private isPlaceOf(t: number, word: string): boolean {
-    let stems = this.placeWords.get(t);
-    if (!stems) {
+    let words = this.placeWords.get(t);
+    if (!words) {
       const target = this.targets[t]!;
       // Remarks and regimes too: OFAC's sdn.csv alone gives no address ("North Korea Sanctions Regulations").
       const text = [...(target.addresses ?? []), ...(target.nationalities ?? []), ...(target.birthPlaces ?? []), ...target.regimes, target.remarks ?? ''].join(' ');
-      stems = new Set(foldText(text).split(' ').filter(Boolean).map(placeStem));
-      this.placeWords.set(t, stems);
+      words = [...new Set(foldText(text).split(' ').filter((w) => w.length >= 4))];
+      this.placeWords.set(t, words);
     }
-    return stems.has(placeStem(word));
+    return words.some((w) => samePlace(w, word));
   }
 
   private scanIdentifiers(text: string, found: ScanMatch[]): void {
@@ -789,12 +795,29 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Words of the names of state bodies that every country has. */
+const GENERIC_ORGANISATION_WORDS = new Set([
+  'ministry', 'interior', 'defence', 'defense', 'national', 'state', 'security', 'intelligence', 'affairs', 'foreign',
+  'internal', 'home', 'police', 'army', 'navy', 'air', 'force', 'forces', 'general', 'staff', 'directorate', 'department',
+  'office', 'bureau', 'committee', 'council', 'service', 'services', 'guard', 'border', 'justice', 'finance', 'economy',
+  'industry', 'trade', 'energy', 'health', 'information', 'communications', 'public', 'central', 'military', 'armed',
+  'people', 'peoples', 'supreme', 'court', 'prosecutor', 'prison', 'prisons', 'administration', 'agency', 'federal',
+]);
+
+/** Every word of the name (but particles) is a generic one: "MINISTRY OF STATE SECURITY". */
+function isGenericName(tokens: readonly string[]): boolean {
+  const meaningful = tokens.filter((t) => !PARTICLES.has(t));
+  return meaningful.length > 0 && meaningful.every((t) => GENERIC_ORGANISATION_WORDS.has(t));
+}
+
 /** Words that say a text speaks of ships, near a ship's name. */
 const MARITIME_CONTEXT = /\b(?:vessels?|ships?|tankers?|freighters?|carriers?|cargo|imo|m\/?v|mt|yachts?|superyachts?|boats?|flag(?:ged)?|ports?|crew|captain|sail(?:ed|ing)?|shipping|maritime|navy|moored|docked|anchored)\b/i;
 
-/** "chinese" and "china", "korean" and "korea", "iranian" and "iran" share a stem. */
-function placeStem(word: string): string {
-  return word.replace(/(?:ese|ian|an|a|i)$/, '');
+/** "chinese" and "china", "korean" and "korea", "iranian" and "iran": the same place (a shared start). */
+function samePlace(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 4 && common >= Math.min(a.length, b.length) - 1;
 }
 
 /** The capitalised word just before a word, with only a space between (or a possessive: "China’s"). */

@@ -216,6 +216,8 @@ describe('scanning text: what the words around a name say', () => {
     target('us-ofac-sdn:30', 'organisation', [['NATIONAL GENERAL EXPORT', 'primary']]),
     target('us-ofac-sdn:31', 'organisation', [['NEW MEDIA TESTING', 'primary']]),
     target('us-ofac-sdn:32', 'person', [['VARDANIK, Teodor Ilyich', 'primary']]),
+    target('us-ofac-sdn:34', 'organisation', [['MINISTRY OF INTERIOR AFFAIRS', 'primary']], { addresses: ['Ruritania City, Syria'] }),
+    target('us-ofac-sdn:35', 'organisation', [['PROGRESS TESTSHIP COMPANY LIMITED', 'primary']]),
     target('uk-ofsi:33', 'organisation', [['TESTLAND GUARD CORPS (TSGC) QORV FORCE', 'primary'], ['TSGC-QF', 'variation']]),
   ];
   const contextIndex = MatchIndex.build(CONTEXT_TARGETS);
@@ -250,6 +252,16 @@ describe('scanning text: what the words around a name say', () => {
     expect(texts('agents of the Chinese Ministry of Testing Security (MTS) were named')).toEqual([]);
     const [korean] = contextIndex.scan('the North Korean Ministry of Testing Security said');
     expect(korean?.ids).toEqual(['us-ofac-sdn:24']);
+  });
+
+  it('takes a name of generic words for the listed body only with its country’s name before it', () => {
+    expect(texts('The Ministry of Interior Affairs said on Monday')).toEqual([]);
+    expect(texts('The Syrian Ministry of Interior Affairs said on Monday')).toEqual(['Ministry of Interior Affairs']);
+  });
+
+  it('reads an organisation’s name with a particle it does not have as another name', () => {
+    expect(texts('Progress For Testship is a headline.')).toEqual([]);
+    expect(texts('They paid Progress Testship Company Limited.')).toEqual(['Progress Testship Company Limited']);
   });
 
   it('reads part of a name inside a longer run of name words as someone else', () => {
