@@ -18,6 +18,7 @@ import { formatCount, formatListDate, formatTime } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useSettings } from '../hooks/use-settings';
 import { ImportProgressBar } from './ImportProgressBar';
+import { PageScreeningSettings } from './PageScreeningSettings';
 import { SourceCard } from './SourceCard';
 
 interface Props {
@@ -179,6 +180,8 @@ export function OptionsApp({ db, service }: Props) {
       ) : (
         <p class="muted">Loading…</p>
       )}
+
+      <PageScreeningSettings settings={settings} onChange={saveSettings} />
 
       {data && data.recentFailures.length > 0 ? (
         <section aria-label="Recent failures" class="failures">

@@ -139,7 +139,8 @@ let warmed = false;
 for (const file of files) {
   const errors: string[] = [];
   const onConsole = (m: { type(): string; text(): string; location(): { url: string } }) => {
-    if (m.type() === 'error' && m.location().url.startsWith('chrome-extension://')) errors.push(m.text());
+    // Ours only: a saved page may itself ask for another extension's files (wikipedia-4.html does).
+    if (m.type() === 'error' && m.location().url.startsWith(`chrome-extension://${session.extensionId}/`)) errors.push(m.text());
   };
   page.on('console', onConsole);
   try {
