@@ -42,7 +42,13 @@ export default defineConfig({
     name: 'Sanctions Lens',
     description:
       'Highlights designated people, companies, vessels and identifiers from the official sanctions lists, using a local copy of the lists.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'screen-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Screen the selected text',
+      },
+    },
     // The only network traffic: list downloads from the official addresses.
     host_permissions: [
       'https://sanctionslist.fcdo.gov.uk/*',

@@ -5,16 +5,39 @@ import { SOURCE_LABELS } from '../../utils/model';
 import { KIND_LABELS, officialLink, shortReasons } from '../../utils/records/describe-match';
 import { formatListDate } from '../format';
 import { useSettings } from '../hooks/use-settings';
+import { SearchPanel } from './SearchPanel';
 
 /**
  * The toolbar popup: what the current page names, the dates of the lists it was screened
  * against, and the switches (this site, pause, quiet mode). Opened with `?target=ids` it shows
  * one target in full (the card's "Open in Sanctions Lens").
  */
-export function PopupApp({ targetParam, tabParam }: { targetParam: string | null; tabParam: string | null }) {
-  if (targetParam) return <TargetView ids={targetParam.split(',').filter(Boolean)} />;
-  return <PageView tabId={tabParam ? Number(tabParam) : undefined} />;
+export function PopupApp({ targetParam, tabParam, queryParam }: { targetParam: string | null; tabParam: string | null; queryParam: string | null }) {
+  const [open, setOpen] = useState<string[] | undefined>(targetParam ? targetParam.split(',').filter(Boolean) : undefined);
+  if (open) {
+    return (
+      <div onKeyDown={(e) => e.key === 'Escape' && !targetParam && setOpen(undefined)}>
+        {targetParam ? null : (
+          <button type="button" class="link back" onClick={() => setOpen(undefined)} autoFocus>
+            ← Back to results
+          </button>
+        )}
+        <TargetView ids={open} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <main class="search-main">
+        <SearchPanel initialQuery={queryParam ?? lastQuery} onOpen={(r, query) => ((lastQuery = query), setOpen(r.ids))} />
+      </main>
+      <PageView tabId={tabParam ? Number(tabParam) : undefined} />
+    </>
+  );
 }
+
+/** The query shown again after "Back to results". */
+let lastQuery = '';
 
 /** The current page's targets; `tabId` names another tab (the popup opened as a page, in tests). */
 function PageView({ tabId }: { tabId?: number }) {
@@ -43,7 +66,6 @@ function PageView({ tabId }: { tabId?: number }) {
 
   return (
     <main>
-      <h1>Sanctions Lens</h1>
       <section aria-labelledby="page-heading">
         <h2 id="page-heading">On this page</h2>
         {targets === undefined ? (

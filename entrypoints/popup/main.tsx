@@ -3,4 +3,4 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
 
 const params = new URLSearchParams(location.search);
-render(<PopupApp targetParam={params.get('target')} tabParam={params.get('tab')} />, document.getElementById('app')!);
+render(<PopupApp targetParam={params.get('target')} tabParam={params.get('tab')} queryParam={params.get('q')} />, document.getElementById('app')!);

@@ -84,6 +84,8 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
     }),
   );
   watchPointerAndFocus(ctx, doc, card, () => (settings.quietMode ? [] : shown));
+  // The keyboard shortcut's lookup asks the top frame what the user selected.
+  if (top) ctx.onInvalidated(pageMessaging.onMessage('selectedText', () => window.getSelection()?.toString() ?? ''));
   apply();
 }
 

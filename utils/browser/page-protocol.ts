@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SearchRequest, SearchResult } from '../matching/search';
 import type { ScanMatch } from '../matching/types';
 import type { ListDateOrigin, SourceId, Target, TargetKind } from '../model';
 
@@ -48,6 +49,17 @@ export interface PageProtocol {
   pageTargets(data: { tabId: number }): TabTargets;
   /** Opens the extension's page for one target (the card's "Open in Sanctions Lens"). */
   openTarget(data: { ids: string[] }): void;
+  /** A lookup typed in the popup, over every active list. */
+  searchNames(data: SearchRequest): SearchAnswer;
+  /** Asked of a tab's content script: the text the user selected there. */
+  selectedText(): string;
+}
+
+/** What a lookup found, and exactly what was checked: "no match for X on lists L (dates D) at T". */
+export interface SearchAnswer {
+  results: SearchResult[];
+  lists: ListDate[];
+  at: number;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocol>();

@@ -15,5 +15,6 @@ export function servePages(engine: ScreeningEngine): void {
   pageMessaging.onMessage('openTarget', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?target=${encodeURIComponent(data.ids.join(','))}`) });
   });
+  pageMessaging.onMessage('searchNames', ({ data }) => engine.search(data));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 }

@@ -3,7 +3,8 @@ import type { ScanMatch } from '../matching/types';
 import type { Target } from '../model';
 import type { ListStore } from '../store/db';
 import { activeTargets } from '../store/summary';
-import type { ListDate, TargetDetails } from './page-protocol';
+import { search, type SearchRequest } from '../matching/search';
+import type { ListDate, SearchAnswer, TargetDetails } from './page-protocol';
 
 /**
  * The one match index of the background: built from every active list on first use and again
@@ -49,12 +50,22 @@ export class ScreeningEngine {
   /** Called on every scan; see keepWarmWhileBrowsing. */
   keepAlive?: () => void;
 
-  async details(ids: string[]): Promise<TargetDetails> {
+  private async targetsById(): Promise<Map<string, Target>> {
     const index = await this.index();
     const built = this.built!;
     built.byId ??= new Map(index.targets.map((t) => [t.id, t]));
-    const targets = ids.map((id) => built.byId!.get(id)).filter((t): t is Target => t !== undefined);
+    return built.byId;
+  }
+
+  async details(ids: string[]): Promise<TargetDetails> {
+    const byId = await this.targetsById();
+    const targets = ids.map((id) => byId.get(id)).filter((t): t is Target => t !== undefined);
     return { targets, lists: await this.listDates() };
+  }
+
+  async search(request: SearchRequest): Promise<SearchAnswer> {
+    const [index, byId, lists] = await Promise.all([this.index(), this.targetsById(), this.listDates()]);
+    return { results: search(index, (id) => byId.get(id), request), lists, at: Date.now() };
   }
 
   async listDates(): Promise<ListDate[]> {
