@@ -331,17 +331,19 @@ export interface CompareOptions {
 /** Scores two tokenised names; the core shared by compareNames and the index. */
 export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOptions = {}): NameComparison {
   const weight = options.weight ?? builtinWeight;
-  const sideA: Side = { tokens: a.tokens, weights: a.tokens.map(weight) };
-  const sideB: Side = { tokens: b.tokens, weights: b.tokens.map(weight) };
   const penalties: string[] = [];
+  // Numbers must agree for the same name: "Crystal Ord 1" and "Crystal Ord 2", "Fund VII" and
+  // "Fund VIII" are sister vessels or series members of one sponsor. The rest of the name is
+  // compared without its numbers, and a match is at most weak: worth a review, never the same.
+  const digitsDiffer = a.digits.join(' ') !== b.digits.join(' ');
+  const tokensA = digitsDiffer ? withoutNumbers(a.tokens) : a.tokens;
+  const tokensB = digitsDiffer ? withoutNumbers(b.tokens) : b.tokens;
+  const sideA: Side = { tokens: tokensA, weights: tokensA.map(weight) };
+  const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
   const aligned = alignTokens(sideA, sideB);
   const person = options.kind === 'person';
-
-  // Numbers must agree: "Crystal Ord 1" is a sister of "Crystal Ord 2", not the same.
-  const digitsA = a.digits.join(' ');
-  const digitsB = b.digits.join(' ');
-  if (digitsA !== digitsB && (a.digits.length > 0 || b.digits.length > 0)) {
-    penalties.push(`different numbers (${digitsA || 'none'} / ${digitsB || 'none'})`);
+  if (digitsDiffer && (tokensA.length === 0 || tokensB.length === 0)) {
+    penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
     return { score: 0, match: false, explanation: { tokens: aligned.alignment, penalties } };
   }
 
@@ -406,12 +408,25 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     score *= 0.9;
     penalties.push('a distinctive word of the listed name is missing');
   }
+  if (digitsDiffer) {
+    score = Math.min(score * SERIES_FACTOR, STRONG - 0.01);
+    penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
+  }
   // Different legal forms are a weak sign of a different company, never a veto.
   if (a.forms.length > 0 && b.forms.length > 0 && !a.forms.some((f) => b.forms.includes(f))) score -= 0.01;
 
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
+}
+
+/** What a same name with another number keeps: a sister or series member, weak at best. */
+const SERIES_FACTOR = 0.92;
+
+const NUMBER_TOKEN = /^\d+$/;
+
+function withoutNumbers(tokens: string[]): string[] {
+  return tokens.some((t) => NUMBER_TOKEN.test(t)) ? tokens.filter((t) => !NUMBER_TOKEN.test(t)) : tokens;
 }
 
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'ould', 'walad']);

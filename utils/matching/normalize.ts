@@ -96,6 +96,7 @@ const JOINED_FORMS: [RegExp, string][] = [
   [/\bs\s?a\s?s\b/g, 'sas'],
   [/\bl\s?l\s?c\b/g, 'llc'],
   [/\bl\s?l\s?p\b/g, 'llp'],
+  [/\bl\s?p\b/g, 'lp'],
   [/\bs\s?a\b/g, 'sa'],
   [/\bb\s?v\b/g, 'bv'],
   [/\bn\s?v\b/g, 'nv'],
@@ -147,7 +148,16 @@ export interface NameTokens {
   digits: string[];
 }
 
-const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9, xi: 11, xii: 12 };
+/** Roman numerals I to XXXIX, as series numbers of funds, trusts and vessels ("Fund XIII"). */
+const ROMAN_NUMERAL = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_UNITS: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
+
+function romanValue(token: string): number | undefined {
+  if (token.length > 6) return undefined;
+  const m = ROMAN_NUMERAL.exec(token);
+  if (!m || token === '') return undefined;
+  return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
+}
 
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
@@ -161,11 +171,13 @@ function joinLetterRuns(folded: string): string {
 export function nameTokens(name: string, kind?: string): NameTokens {
   const person = kind === 'person';
   let folded = foldText(name.replace(/&/g, ' and '));
-  folded = joinLetterRuns(numbersAsDigits(folded));
+  folded = numbersAsDigits(folded);
+  // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
     for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
     for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
   }
+  folded = joinLetterRuns(folded);
   const tokens: string[] = [];
   const forms: string[] = [];
   const digits: string[] = [];
@@ -173,9 +185,10 @@ export function nameTokens(name: string, kind?: string): NameTokens {
     if (raw === '') continue;
     const token = undoLeetspeak(raw);
     // Series numbers in company names: "Fund VIII" is not "Fund IX", "Solutions II" not "Solutions".
-    if (!person && ROMAN[token] !== undefined && tokens.length > 0) {
-      digits.push(String(ROMAN[token]));
-      tokens.push(String(ROMAN[token]));
+    const roman = !person && tokens.length > 0 ? romanValue(token) : undefined;
+    if (roman !== undefined) {
+      digits.push(String(roman));
+      tokens.push(String(roman));
       continue;
     }
     if (/^\d+$/.test(token)) {

@@ -98,7 +98,17 @@ describe('comparing names', () => {
 
   it('refuses sister companies and different numbers', () => {
     expect(compareNames('Bank of Armenia', 'Bank of America').match).toBe(false);
-    expect(compareNames('Northern Star 7', 'Northern Star 8', { kind: 'vessel' }).match).toBe(false);
+    // A sister vessel or another fund of a series is worth a review, never the same name.
+    expect(compareNames('Northern Star 7', 'Northern Star 8', { kind: 'vessel' }).strength).not.toBe('strong');
+    expect(compareNames('Northern Star 7', 'Southern Cross 8', { kind: 'vessel' }).match).toBe(false);
+  });
+
+  it('reads Roman series numbers as numbers, apart from a dotted legal form', () => {
+    expect(nameTokens('Testbrook Growth Fund XIV L.P.')).toMatchObject({ tokens: ['testbrook', 'growth', 'fund', '14'], forms: ['lp'] });
+    expect(nameTokens('Testbrook Capital Trust V').digits).toEqual(['5']);
+    const series = compareNames('Testbrook Growth Fund IX L.P.', 'Testbrook Growth Fund X L.P.');
+    expect(series.match).toBe(true);
+    expect(series.strength).toBe('weak');
   });
 
   it('never alerts on common names alone when screening', () => {
