@@ -5,6 +5,7 @@ import {
   cjkCharacters,
   CJK_CHAR,
   isCjkOnly,
+  legalFormKind,
   nameTokens,
   PARTICLES,
   phoneticForm,
@@ -412,12 +413,28 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     score = Math.min(score * SERIES_FACTOR, STRONG - 0.01);
     penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
   }
-  // Different legal forms are a weak sign of a different company, never a veto.
-  if (a.forms.length > 0 && b.forms.length > 0 && !a.forms.some((f) => b.forms.includes(f))) score -= 0.01;
+  if (!person && legalFormsDisagree(a.forms, b.forms)) {
+    score *= OTHER_LEGAL_FORM_FACTOR;
+    penalties.push(`different legal forms (${a.forms.join(' ')} / ${b.forms.join(' ')})`);
+  }
 
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
+}
+
+/**
+ * One name under two kinds of legal entity (a GmbH and an AG of one group, a Ltd and an Inc in two
+ * countries) names two companies: even all words agreeing stays under the weak band.
+ */
+const OTHER_LEGAL_FORM_FACTOR = 0.72;
+
+/** Both names carry a form of a known kind, and no kind is shared. */
+function legalFormsDisagree(formsA: string[], formsB: string[]): boolean {
+  const kindsA = formsA.map(legalFormKind).filter((k) => k !== undefined);
+  if (kindsA.length === 0) return false;
+  const kindsB = formsB.map(legalFormKind).filter((k) => k !== undefined);
+  return kindsB.length > 0 && !kindsA.some((k) => kindsB.includes(k));
 }
 
 /** What a same name with another number keeps: a sister or series member, weak at best. */

@@ -40,6 +40,35 @@ export const COMPANY_FORMS = new Set([
   'zerengongsi', 'obshchestvo', 'ogranichennoy', 'otvetstvennostyu', 'tovarystvo', 'aktsionernoe', 'publichnoe',
 ]);
 
+/**
+ * Kinds of legal entity the forms stand for. One name under two kinds (a GmbH and an AG, a Ltd and
+ * an Inc) is two legal entities, sisters in one group at most. Forms that say only "a company"
+ * (co, company, group, holding, trading …) belong to no kind and never disagree.
+ */
+const FORM_KINDS: Record<string, string[]> = {
+  // Private companies with limited liability, in many jurisdictions.
+  limited: [
+    'ltd', 'limited', 'llc', 'gmbh', 'ug', 'sarl', 'srl', 'sl', 'bv', 'ooo', 'tov', 'doo', 'sro', 'spzoo', 'kft',
+    'ltda', 'lda', 'aps', 'pty', 'pte', 'sdnbhd', 'bhd', 'fzllc', 'fze', 'fzco', 'fzc', 'wll', 'eood', 'ood', 'lc',
+    'spc', 'yk', 'uab', 'sia', 'ou', 'youxiangongsi', 'zerengongsi',
+  ],
+  // Stock corporations, public or closed.
+  stock: [
+    'ag', 'sa', 'spa', 'sas', 'nv', 'ab', 'asa', 'oyj', 'kk', 'plc', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'pao', 'oao', 'zao',
+    'ao', 'pat', 'prat', 'ad', 'ead', 'dd', 'zrt', 'nyrt', 'tbk', 'sae', 'sal', 'saa', 'sac', 'se',
+  ],
+  // North American corporations.
+  corporation: ['inc', 'incorporated', 'corp', 'corporation'],
+  partnership: ['lp', 'llp', 'kg', 'partnership'],
+};
+const FORM_KIND = new Map<string, string>();
+for (const [kind, forms] of Object.entries(FORM_KINDS)) for (const form of forms) FORM_KIND.set(form, kind);
+
+/** The kind of legal entity a form stands for; undefined for forms that say only "a company". */
+export function legalFormKind(form: string): string | undefined {
+  return FORM_KIND.get(form);
+}
+
 /** Legal forms written out in words, to their short form. */
 const SPELLED_FORMS: [RegExp, string][] = [
   [/\bpublic joint stock company\b/g, 'pjsc'],

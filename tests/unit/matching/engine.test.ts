@@ -111,6 +111,15 @@ describe('comparing names', () => {
     expect(series.strength).toBe('weak');
   });
 
+  it('takes one name under two kinds of legal entity for two companies', () => {
+    expect(compareNames('Quellwerk Testing AG', 'Quellwerk Testing GmbH').match).toBe(false);
+    expect(compareNames('Harlow Testworks Ltd', 'Harlow Testworks Inc.').match).toBe(false);
+    // The same kind written two ways, or a form that says only "company", is no difference.
+    expect(compareNames('Quellwerk Testing OAO', 'Quellwerk Testing JSC').strength).toBe('strong');
+    expect(compareNames('Harlow Testworks Limited', 'Harlow Testworks Ltd').strength).toBe('strong');
+    expect(compareNames('Harlow Testworks Corporation', 'Harlow Testworks Company').strength).toBe('strong');
+  });
+
   it('never alerts on common names alone when screening', () => {
     const result = compareNames('Muhammad Ali', 'Muhammad ALI', { kind: 'person', requireEvidence: true });
     expect(result.strength).not.toBe('strong');
