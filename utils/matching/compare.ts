@@ -5,6 +5,7 @@ import {
   cjkCharacters,
   CJK_CHAR,
   isCjkOnly,
+  levenshtein,
   legalFormKind,
   nameTokens,
   PARTICLES,
@@ -75,28 +76,6 @@ export const builtinWeight: TokenWeight = (token) => {
   if (token.length <= 2) return 0.4;
   return 1;
 };
-
-function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
-      // Transposition ("Mohmamed"): one edit, not two.
-      if (i > 1 && j > 1 && cost && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j]!, diag);
-      diag = up;
-      if (prev[j]! < rowMin) rowMin = prev[j]!;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return prev[b.length]!;
-}
 
 export interface TokenMatch {
   similarity: number;

@@ -69,6 +69,82 @@ export function legalFormKind(form: string): string | undefined {
   return FORM_KIND.get(form);
 }
 
+/** Edit distance with adjacent transpositions as one edit; max + 1 as soon as it exceeds max. */
+export function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
+      // Transposition ("Mohmamed"): one edit, not two.
+      if (i > 1 && j > 1 && cost && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j]!, diag);
+      diag = up;
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The words legal forms are written out in. Company registers and lists truncate long names
+ * ("JOINT STOCK COMPAN") and people misspell them ("Aktiengeselschaft", "Joynt"): such a word is
+ * read as the form word before the forms are folded.
+ */
+const FORM_WORDS = [
+  'aktiengesellschaft', 'gesellschaft', 'beschrankter', 'haftung', 'joint', 'stock', 'company', 'limited', 'liability',
+  'partnership', 'public', 'closed', 'corporation', 'incorporated', 'societe', 'anonyme', 'sociedad', 'anonima',
+  'societa', 'azioni', 'societatea', 'raspundere', 'limitata', 'obshchestvo', 'ogranichennoy', 'otvetstvennostyu',
+  'aktsionernoe', 'publichnoe', 'sendirian', 'berhad', 'establishment', 'enterprise', 'enterprises', 'holding',
+  'holdings',
+];
+const FORM_WORD_SET = new Set(FORM_WORDS);
+/** Abbreviated organisation words as written in names ("First Bank Int'l"), to the whole word. */
+const ORGANISATION_ABBREVIATIONS: Record<string, string> = {
+  intl: 'international', natl: 'national', mfg: 'manufacturing', bros: 'brothers', assn: 'association',
+  assoc: 'association', dept: 'department', govt: 'government', univ: 'university', inst: 'institute',
+};
+const formWordCache = new Map<string, string>();
+
+/** A word read as the form word it misspells or truncates, or as itself. */
+function asFormWord(word: string, last: boolean): string {
+  const whole = ORGANISATION_ABBREVIATIONS[word];
+  if (whole !== undefined) return whole;
+  if (FORM_WORD_SET.has(word) || word.length < 5 || /\d/.test(word)) return word;
+  const key = last ? `${word}$` : word;
+  const cached = formWordCache.get(key);
+  if (cached !== undefined) return cached;
+  let value = word;
+  for (const form of FORM_WORDS) {
+    if (form[0] !== word[0]) continue;
+    // One edit in a word of five letters or more, two from ten (the longest forms).
+    const allowed = form.length >= 10 ? 2 : 1;
+    if (Math.abs(form.length - word.length) <= allowed && levenshtein(word, form, allowed) <= allowed) {
+      value = form;
+      break;
+    }
+    // A truncated last word: most of a form word, cut off.
+    if (last && word.length >= 6 && word.length >= 0.75 * form.length && form.startsWith(word)) {
+      value = form;
+      break;
+    }
+  }
+  if (formWordCache.size > 100_000) formWordCache.clear();
+  formWordCache.set(key, value);
+  return value;
+}
+
+function asFormWords(folded: string): string {
+  const words = folded.split(' ');
+  return words.map((w, k) => asFormWord(w, k === words.length - 1)).join(' ');
+}
+
 /** Legal forms written out in words, to their short form. */
 const SPELLED_FORMS: [RegExp, string][] = [
   [/\bpublic joint stock company\b/g, 'pjsc'],
@@ -203,6 +279,7 @@ export function nameTokens(name: string, kind?: string): NameTokens {
   folded = numbersAsDigits(folded);
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
+    folded = asFormWords(folded);
     for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
     for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
   }

@@ -59,6 +59,17 @@ describe('normalisation', () => {
     expect(nameTokens('A.B.C. Company').tokens).toEqual(['abc']);
   });
 
+  it('reads misspelt, truncated and abbreviated legal-form and organisation words', () => {
+    expect(nameTokens('Quellwerk Aktiengesellshaft')).toMatchObject({ tokens: ['quellwerk'], forms: ['ag'] });
+    expect(nameTokens('Nordtest Instruments Joimt Stock Compan').forms).toEqual(['jsc']);
+    expect(nameTokens('Nordtest Instruments Limted').forms).toEqual(['limited']);
+    expect(nameTokens('Testhaven Natl Bank').tokens).toEqual(['testhaven', 'national', 'bank']);
+    // Only as the last word is a cut-off word taken for a form; a person's name is left alone.
+    expect(nameTokens('Testhaven Establishm').forms).toEqual(['establishment']);
+    expect(nameTokens('Establishm Testhaven').tokens).toEqual(['establishm', 'testhaven']);
+    expect(nameTokens('Lim Testhaven Limted', 'person').tokens).toEqual(['lim', 'testhaven', 'limted']);
+  });
+
   it('writes numbers as numbers', () => {
     expect(nameTokens('Brigade Forty-Four').digits).toEqual(['44']);
     expect(nameTokens('1st Testing Bank').digits).toEqual(['1']);
