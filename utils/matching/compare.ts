@@ -80,6 +80,8 @@ export const builtinWeight: TokenWeight = (token) => {
 export interface TokenMatch {
   similarity: number;
   how: TokenAlignment['how'];
+  /** Only a letter or two apart in a short word: a possible, never a sure, match. */
+  near?: boolean;
 }
 
 /** Short forms of given names that stand for the full name in the press and in aliases. */
@@ -138,7 +140,7 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
-  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return { similarity: 0, how: 'missing' };
+  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
   const longest = Math.max(pa.length, pb.length);
   const max = Math.floor(longest / 2);
   const d = Math.min(levenshtein(pa, pb, max), levenshtein(a, b, max));
@@ -146,8 +148,26 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
   const similarity = 1 - d / longest - (firstDiffers ? 0.1 : 0);
-  return similarity >= 0.67 ? { similarity, how: 'typo' } : { similarity: 0, how: 'missing' };
+  return similarity >= 0.67 ? { similarity, how: 'typo' } : nearMatch(a, b);
 }
+
+/**
+ * One or two letters off in a short word ("Cook" / "Cock", "Merkel" / "Merkur", "Page" written
+ * "Harry" for "Larry"): too little to call the same word, enough to ask. Two edits need the first
+ * letter to agree and a word of five letters ("Pol" / "Pouv" are other names). Such a pairing keeps the whole name in the weak band (see NEAR_CAP).
+ */
+function nearMatch(a: string, b: string): TokenMatch {
+  if (Math.min(a.length, b.length) < 3) return NONE;
+  const d = levenshtein(a, b, 2);
+  if (d === 1) return NEAR_ONE;
+  if (d === 2 && a[0] === b[0] && Math.max(a.length, b.length) >= 5) return NEAR_TWO;
+  return NONE;
+}
+const NEAR_ONE: TokenMatch = { similarity: 0.7, how: 'typo', near: true };
+const NEAR_TWO: TokenMatch = { similarity: 0.6, how: 'typo', near: true };
+/** A name that matches only through a near word is a possible match, never a strong one. */
+const NEAR_CAP = STRONG - 0.01;
+const NEAR_PENALTY = 'a short name part differs by a letter or two';
 
 function spanLength(tokens: string[], start: number, span: number): number {
   let n = 0;
@@ -210,6 +230,8 @@ export interface ComparedSides {
   /** Matched tokens that are rare (weight ≥ 0.9). */
   rareMatched: number;
   matchedTokens: number;
+  /** Pairings only a letter or two apart in short words. */
+  nearMatched: number;
 }
 
 /** Greedy best-first alignment of two token lists: each token is used once. */
@@ -227,6 +249,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
   let matchedWeight = 0;
   let rareMatched = 0;
   let matchedTokens = 0;
+  let nearMatched = 0;
   for (const p of pairs) {
     const as = range(p.i, p.spanA);
     const bs = range(p.j, p.spanB);
@@ -245,6 +268,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     const numeric = /^\d+$/.test(a.tokens[p.i]!) && p.match.how === 'exact';
     if ((w >= 0.9 && p.match.similarity >= 0.75) || numeric) rareMatched++;
     matchedTokens += Math.max(p.spanA, p.spanB);
+    if (p.match.near) nearMatched++;
     alignment.push({
       query: as.map((k) => a.tokens[k]).join(' '),
       listed: bs.map((k) => b.tokens[k]).join(' '),
@@ -268,6 +292,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     matchedWeight,
     rareMatched,
     matchedTokens,
+    nearMatched,
   };
 }
 
@@ -387,6 +412,10 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   if (!person && unmatchedRareB > 0 && unmatchedRareA === 0 && aligned.matchedTokens > 0) {
     score *= 0.9;
     penalties.push('a distinctive word of the listed name is missing');
+  }
+  if (aligned.nearMatched > 0) {
+    score = Math.min(score, NEAR_CAP);
+    penalties.push(NEAR_PENALTY);
   }
   if (digitsDiffer) {
     score = Math.min(score * SERIES_FACTOR, STRONG - 0.01);
@@ -512,6 +541,8 @@ export function compareNames(a: string, b: string, options: CompareOptions = {})
   if (arabicA !== arabicB) {
     const plain = compareNamesAs(a, b, options);
     const skeletal = scoreTokens(abjad(nameTokens(a, options.kind), !arabicA), abjad(nameTokens(b, options.kind), !arabicB), options);
+    // Consonant skeletons have already lost letters: a letter or two more apart is another name.
+    if (skeletal.explanation.penalties.includes(NEAR_PENALTY)) return plain;
     // A skeleton match is weaker evidence than a spelled one.
     const adjusted = { ...skeletal, score: round(skeletal.score * 0.97) };
     adjusted.strength = strengthOf(adjusted.score);

@@ -98,6 +98,18 @@ describe('comparing names', () => {
     expect(compareNames('Tim Testovsky', 'Tom Testovsky', { kind: 'person' }).score).toBeLessThan(0.9);
   });
 
+  it('takes a letter or two off in a short name part for a possible match, never a strong one', () => {
+    const oneOff = compareNames('Kep Testrova', 'Kap Testrova', { kind: 'person' });
+    expect(oneOff.strength).toBe('weak');
+    expect(oneOff.explanation.penalties.join(' ')).toMatch(/letter or two/);
+    expect(compareNames('Ravel Brusk', 'Ravel Brisp', { kind: 'person' }).strength).toBe('weak');
+    expect(compareNames('Testrova Kep Marten', 'Kap Marten Testrova', { kind: 'person' }).strength).toBe('weak');
+    // Two letters off needs the same first letter and five letters; three is another name.
+    expect(compareNames('Marten Kelzig', 'Marten Belzog', { kind: 'person' }).match).toBe(false);
+    expect(compareNames('Ravel Quon', 'Ravel Quip', { kind: 'person' }).match).toBe(false);
+    expect(compareNames('Ravel Brusk', 'Ravel Bropt', { kind: 'person' }).match).toBe(false);
+  });
+
   it('matches names in other scripts through transliteration', () => {
     expect(compareNames('Алексей Прытковский', 'Aleksei Prytkovsky', { kind: 'person' }).match).toBe(true);
   });
