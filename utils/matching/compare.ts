@@ -407,11 +407,17 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
       penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
     }
   }
-  // An organisation named without its most distinctive word is another organisation, or a
-  // description ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …).
-  if (!person && unmatchedRareB > 0 && unmatchedRareA === 0 && aligned.matchedTokens > 0) {
-    score *= 0.9;
-    penalties.push('a distinctive word of the listed name is missing');
+  // An organisation named with a word the other lacks is another organisation: a sister or a
+  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México" / "Banco X"), or a description
+  // ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …). Particles and single
+  // letters ("P T", "S C" of a legal form) do not count.
+  if (!person && aligned.matchedTokens > 0) {
+    const wordOnlyA = aligned.alignment.some((t) => t.how === 'extra' && isOrganisationWord(t.query, t.weight));
+    const wordOnlyB = aligned.alignment.some((t) => t.how === 'missing' && isOrganisationWord(t.listed, t.weight));
+    if (wordOnlyA !== wordOnlyB) {
+      score *= ONE_SIDED_WORD_FACTOR;
+      penalties.push('a word of one name is missing from the other');
+    }
   }
   if (aligned.nearMatched > 0) {
     score = Math.min(score, NEAR_CAP);
@@ -443,6 +449,13 @@ function legalFormsDisagree(formsA: string[], formsB: string[]): boolean {
   if (kindsA.length === 0) return false;
   const kindsB = formsB.map(legalFormKind).filter((k) => k !== undefined);
   return kindsB.length > 0 && !kindsA.some((k) => kindsB.includes(k));
+}
+
+/** An organisation with a word more than another is, most often, a sister or a subsidiary. */
+const ONE_SIDED_WORD_FACTOR = 0.85;
+
+function isOrganisationWord(token: string, weight: number): boolean {
+  return token.length > 1 && weight >= 0.3 && !PARTICLES.has(token);
 }
 
 /** What a same name with another number keeps: a sister or series member, weak at best. */

@@ -134,6 +134,14 @@ describe('comparing names', () => {
     expect(series.strength).toBe('weak');
   });
 
+  it('takes an organisation with a word more for a sister or subsidiary', () => {
+    const organisation = { kind: 'organisation' } as const;
+    expect(compareNames('Quellwerk Systems Ltd', 'Quellwerk Ltd', organisation).match).toBe(false);
+    expect(compareNames('Banco Testeiro Peru S.A.', 'Banco Testeiro S.A.', organisation).match).toBe(false);
+    // Particles are no such word.
+    expect(compareNames('The Quellwerk Refinery Ltd', 'Quellwerk Refinery Ltd', organisation).strength).toBe('strong');
+  });
+
   it('takes one name under two kinds of legal entity for two companies', () => {
     expect(compareNames('Quellwerk Testing AG', 'Quellwerk Testing GmbH').match).toBe(false);
     expect(compareNames('Harlow Testworks Ltd', 'Harlow Testworks Inc.').match).toBe(false);
