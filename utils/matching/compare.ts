@@ -105,6 +105,10 @@ for (const group of NICKNAME_GROUPS) {
   }
 }
 
+function closeVowelForm(phonetic: string): string {
+  return phonetic.replace(/o/g, 'u').replace(/e/g, 'i');
+}
+
 /** Shortest token length for typo tolerance: "Tim" and "Tom" are different names, "Cooney" and "Carney" may not be. */
 const MIN_TYPO_LENGTH = 4;
 
@@ -125,8 +129,12 @@ export function compareTokens(a: string, b: string): TokenMatch {
   return result;
 }
 
+/** "Son of" in Arabic names, as transliterated: bin, ibn and (Maghreb) ben are one word. */
+const SON_OF = new Set(['bin', 'ibn', 'ben']);
+
 function computeTokenMatch(a: string, b: string): TokenMatch {
   if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
+  if (SON_OF.has(a) && SON_OF.has(b)) return { similarity: 0.96, how: 'phonetic' };
   // Words of very different lengths are different words (and Levenshtein would say so slowly).
   if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2 + 1) return NONE;
   if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
@@ -137,6 +145,9 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
   if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
+  // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
+  if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };

@@ -110,6 +110,13 @@ describe('comparing names', () => {
     expect(compareNames('Ravel Brusk', 'Ravel Bropt', { kind: 'person' }).match).toBe(false);
   });
 
+  it('reads close vowels (o/u, e/i) and bin / ibn / ben as transliteration variants', () => {
+    expect(compareTokens('tolin', 'tulen').similarity).toBeGreaterThanOrEqual(0.9);
+    expect(compareTokens('grand', 'grund').similarity).toBeLessThan(0.9);
+    expect(compareTokens('ibn', 'ben').similarity).toBeGreaterThanOrEqual(0.9);
+    expect(compareNames('Hamid ibn Tolin al-Quarsi', 'Hamid ben Tulen al-Quarsi', { kind: 'person' }).strength).toBe('strong');
+  });
+
   it('matches names in other scripts through transliteration', () => {
     expect(compareNames('Алексей Прытковский', 'Aleksei Prytkovsky', { kind: 'person' }).match).toBe(true);
   });
