@@ -370,8 +370,15 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   // The less covered side counts most: half of a listed name is not the listed name.
   let score = 0.7 * short + 0.3 * long;
   // Unknown kind (a bare name typed or compared): people are the common case, so the same allowance.
-  if ((person || options.kind === undefined) && long >= 0.85 && aligned.matchedTokens >= 2) {
-    const extra = aligned.alignment.filter((t) => t.how === 'extra' || t.how === 'missing').length;
+  // Only when one name lies wholly inside the other: a part on each side unmatched is a
+  // different part (a father's name for another), not a missing one.
+  const extraA = aligned.alignment.filter((t) => t.how === 'extra').length;
+  const extraB = aligned.alignment.filter((t) => t.how === 'missing').length;
+  const partOnlyA = aligned.alignment.some((t) => t.how === 'extra' && !PARTICLES.has(t.query));
+  const partOnlyB = aligned.alignment.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed));
+  const whollyInside = !partOnlyA || !partOnlyB;
+  if ((person || options.kind === undefined) && whollyInside && long >= 0.85 && aligned.matchedTokens >= 2) {
+    const extra = extraA + extraB;
     score = Math.max(score, long - 0.04 * extra - (1 - short) * 0.15);
     if (extra > 0) penalties.push(`${extra} name part${extra > 1 ? 's' : ''} on one side only`);
   }
@@ -404,7 +411,7 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     const swappedA = aligned.alignment.some((t) => t.how === 'extra' && t.weight >= 0.4);
     const swappedB = aligned.alignment.some((t) => t.how === 'missing' && t.weight >= 0.4);
     if (swappedA && swappedB) {
-      score *= person ? 0.88 : 0.85;
+      score *= 0.85;
       penalties.push('a name part differs on both sides');
     }
   }

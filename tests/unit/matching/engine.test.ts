@@ -117,6 +117,15 @@ describe('comparing names', () => {
     expect(compareNames('Hamid ibn Tolin al-Quarsi', 'Hamid ben Tulen al-Quarsi', { kind: 'person' }).strength).toBe('strong');
   });
 
+  it('allows a missing name part, not one name part swapped for another', () => {
+    const person = { kind: 'person' } as const;
+    expect(compareNames('Faris Haddawi', 'Faris Quatim Haddawi', person).match).toBe(true);
+    // Another father's or grandfather's name in the chain is another person, even a common one.
+    expect(compareNames('Faris Quatim Haddawi Mohamed', 'Faris Quatim Haddawi Ahmed', person).match).toBe(false);
+    // An article is no name part.
+    expect(compareNames('Faris el-Haddawi Quatim', 'Faris Haddawi Quatim', person).strength).toBe('strong');
+  });
+
   it('matches names in other scripts through transliteration', () => {
     expect(compareNames('Алексей Прытковский', 'Aleksei Prytkovsky', { kind: 'person' }).match).toBe(true);
   });
