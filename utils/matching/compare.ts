@@ -145,6 +145,11 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
   if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
+  // name with that ending.
+  if (shorter >= 4 && (pa.endsWith('s') || pb.endsWith('s')) && caseStem(pa.replace(/s$/, '')) === caseStem(pb.replace(/s$/, ''))) {
+    return { similarity: 0.92, how: 'phonetic' };
+  }
   // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
   // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
   if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
@@ -421,7 +426,9 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     const ownA = ownNameBeforeConnector(a.tokens);
     const ownB = ownNameBeforeConnector(b.tokens);
     if (ownA && ownB && compareTokens(ownA, ownB).similarity < 0.8) {
-      score *= 0.8;
+      // Father and son swapped ("SALMAN BIN MUHAMMAD" / "MUHAMMAD BIN SALMAN") share every
+      // word: only this says they are two people, so it weighs enough to leave the bands.
+      score *= 0.7;
       penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
     }
   }
@@ -487,9 +494,11 @@ function withoutNumbers(tokens: string[]): string[] {
 
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'ould', 'walad']);
 
+/** The name before the first bin / ibn …; none when an article or particle stands there ("Al Bin Ali"). */
 function ownNameBeforeConnector(tokens: string[]): string | undefined {
   const k = tokens.findIndex((t) => CONNECTORS.has(t));
-  return k > 0 ? tokens[k - 1] : undefined;
+  const own = k > 0 ? tokens[k - 1] : undefined;
+  return own !== undefined && !PARTICLES.has(own) ? own : undefined;
 }
 
 /** FtM / list schema words to our kinds. */

@@ -126,6 +126,18 @@ describe('comparing names', () => {
     expect(compareNames('Faris el-Haddawi Quatim', 'Faris Haddawi Quatim', person).strength).toBe('strong');
   });
 
+  it('tells a son from his father by the name before bin', () => {
+    const person = { kind: 'person' } as const;
+    expect(compareNames('Quasim bin Tariq al-Hadrawi', 'Tariq bin Quasim al-Hadrawi', person).match).toBe(false);
+    expect(compareNames('Quasim bin Tariq al-Hadrawi', 'Quasim ibn Tariq al-Hadrawi', person).strength).toBe('strong');
+    // An article before bin is no own name.
+    expect(compareNames('Al Bin Hadrawi, Quasim Bin Tariq', 'Quasim Bin Tariq Al Bin Hadrawi', person).match).toBe(true);
+  });
+
+  it('reads the Latvian and Lithuanian nominative -s as an ending', () => {
+    expect(compareNames('Olegs Testarovs', 'Oleg Testarov', { kind: 'person' }).strength).toBe('strong');
+  });
+
   it('matches names in other scripts through transliteration', () => {
     expect(compareNames('Алексей Прытковский', 'Aleksei Prytkovsky', { kind: 'person' }).match).toBe(true);
   });
