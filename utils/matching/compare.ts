@@ -95,6 +95,23 @@ const NICKNAME_GROUPS: string[][] = [
   ['margaret', 'maggie', 'meg', 'peggy'], ['katherine', 'kate', 'katie', 'kathy'], ['nicholas', 'nick', 'nicky'],
   ['dmitry', 'dima'], ['vladimir', 'volodya', 'vova'], ['nikolai', 'kolya'], ['mikhail', 'misha'], ['sergei', 'seryozha'],
   ['yevgeny', 'zhenya'], ['ivan', 'vanya'], ['pavel', 'pasha'], ['alexei', 'alyosha', 'lyosha'], ['john', 'johnny', 'jack'],
+  // More English diminutives.
+  ['jonathan', 'jon', 'jonny'], ['matthew', 'matt'], ['patrick', 'paddy'], ['peter', 'pete'], ['frederick', 'fred', 'freddie'],
+  ['gregory', 'greg'], ['kenneth', 'ken', 'kenny'], ['ronald', 'ronnie'], ['donald', 'donnie'], ['timothy', 'tim', 'timmy'],
+  ['lawrence', 'larry'], ['harold', 'harry'], ['henry', 'harry', 'hank'], ['gerald', 'gerry', 'jerry'], ['abraham', 'abe'],
+  ['douglas', 'doug'], ['jeffrey', 'jeff'], ['leonard', 'lenny'], ['vincent', 'vince', 'vinny'], ['walter', 'walt'],
+  ['zachary', 'zach'], ['eugene', 'gene'], ['francis', 'frank'], ['franklin', 'frank'], ['gabriel', 'gabe'],
+  ['philip', 'phil'], ['phillip', 'phil'], ['stanley', 'stan'], ['terence', 'terry'], ['samuel', 'sammy'],
+  ['jennifer', 'jenny'], ['patricia', 'patty', 'trish'], ['susan', 'susie'], ['deborah', 'debbie'], ['rebecca', 'becky'],
+  ['victoria', 'vicky'], ['catherine', 'cathy', 'kate'], ['judith', 'judy'], ['pamela', 'pammy'], ['abigail', 'abby'],
+  // Hebrew, German and other European diminutives.
+  ['benjamin', 'bibi'], ['michael', 'michi'], ['michaela', 'michi'], ['wolfgang', 'wolf'], ['johannes', 'hannes'],
+  ['giuseppe', 'beppe', 'peppe'], ['francesco', 'franco'], ['francisco', 'paco', 'pancho'], ['jose', 'pepe'],
+  // More Russian diminutives.
+  ['yekaterina', 'katya'], ['ekaterina', 'katya'], ['anastasia', 'nastya'], ['tatiana', 'tanya'], ['natalia', 'natasha'],
+  ['maria', 'masha'], ['yelena', 'lena'], ['elena', 'lena'], ['svetlana', 'sveta'], ['olga', 'olya'], ['grigory', 'grisha'],
+  ['konstantin', 'kostya'], ['anatoly', 'tolya'], ['boris', 'borya'], ['yuri', 'yura'], ['viktor', 'vitya'],
+  ['vyacheslav', 'slava'], ['vladislav', 'slava'], ['stanislav', 'stas'], ['alexander', 'shura'], ['aleksandr', 'shura'],
 ];
 const NICKNAMES = new Map<string, Set<string>>();
 for (const group of NICKNAME_GROUPS) {

@@ -134,6 +134,12 @@ describe('comparing names', () => {
     expect(compareNames('Al Bin Hadrawi, Quasim Bin Tariq', 'Quasim Bin Tariq Al Bin Hadrawi', person).match).toBe(true);
   });
 
+  it('matches common diminutives of given names', () => {
+    expect(compareNames('Vitya Testarov', 'Viktor Testarov', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('Greg Quellmann', 'Gregory Quellmann', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('Greg Quellmann', 'Viktor Quellmann', { kind: 'person' }).match).toBe(false);
+  });
+
   it('reads the Latvian and Lithuanian nominative -s as an ending', () => {
     expect(compareNames('Olegs Testarovs', 'Oleg Testarov', { kind: 'person' }).strength).toBe('strong');
   });
