@@ -264,6 +264,9 @@ function romanValue(token: string): number | undefined {
   return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
 }
 
+/** Ship-type prefixes: motor vessel / tanker / ship, steamship, fishing / research vessel, motor yacht. */
+const VESSEL_PREFIX = /^(?:m ?v|m ?t|m ?s|s ?s|f ?v|r ?v|m ?y) (?=\S)/;
+
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
   return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
@@ -276,6 +279,8 @@ function joinLetterRuns(folded: string): string {
 export function nameTokens(name: string, kind?: string): NameTokens {
   const person = kind === 'person';
   let folded = foldText(name.replace(/&/g, ' and '));
+  // "MV Hellenic Spirit", "M/T Testa": the ship-type prefix is no part of a vessel's name.
+  if (kind === 'vessel') folded = folded.replace(VESSEL_PREFIX, '');
   folded = numbersAsDigits(folded);
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {

@@ -70,6 +70,12 @@ describe('normalisation', () => {
     expect(nameTokens('Lim Testhaven Limted', 'person').tokens).toEqual(['lim', 'testhaven', 'limted']);
   });
 
+  it('drops the ship-type prefix of a vessel name', () => {
+    expect(nameTokens('M/V Quell Testa', 'vessel').tokens).toEqual(['quell', 'testa']);
+    expect(nameTokens('MT Quell Testa', 'vessel').tokens).toEqual(['quell', 'testa']);
+    expect(nameTokens('MV', 'vessel').tokens).toEqual(['mv']);
+  });
+
   it('writes numbers as numbers', () => {
     expect(nameTokens('Brigade Forty-Four').digits).toEqual(['44']);
     expect(nameTokens('1st Testing Bank').digits).toEqual(['1']);
