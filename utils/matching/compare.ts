@@ -248,9 +248,25 @@ function candidatePairs(a: Side, b: Side): Pair[] {
       if ((ta.length === 1 && tb.length > 1 && tb[0] === ta) || (tb.length === 1 && ta.length > 1 && ta[0] === tb)) {
         pairs.push({ i, j, spanA: 1, spanB: 1, match: { similarity: 0.75, how: 'initial' } });
       }
+      // Initials written together: "JC Juncker" against "Jean-Claude Juncker".
+      if (areInitialsOf(ta, b.tokens, j)) pairs.push({ i, j, spanA: 1, spanB: ta.length, match: INITIALS });
+      if (areInitialsOf(tb, a.tokens, i)) pairs.push({ i, j, spanA: tb.length, spanB: 1, match: INITIALS });
     }
   }
   return pairs;
+}
+
+const INITIALS: TokenMatch = { similarity: 0.75, how: 'initial' };
+
+/** A two- or three-letter token made of the first letters of the words from `start` on. */
+function areInitialsOf(token: string, tokens: string[], start: number): boolean {
+  const n = token.length;
+  if (n < 2 || n > 3 || start + n > tokens.length || PARTICLES.has(token)) return false;
+  for (let k = 0; k < n; k++) {
+    const word = tokens[start + k]!;
+    if (word.length < 2 || word[0] !== token[k]) return false;
+  }
+  return true;
 }
 
 export interface ComparedSides {

@@ -140,6 +140,11 @@ describe('comparing names', () => {
     expect(compareNames('Al Bin Hadrawi, Quasim Bin Tariq', 'Quasim Bin Tariq Al Bin Hadrawi', person).match).toBe(true);
   });
 
+  it('matches initials written together', () => {
+    expect(compareNames('PM Quellmann', 'Paul-Marie Quellmann', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('PX Quellmann', 'Paul-Marie Quellmann', { kind: 'person' }).match).toBe(false);
+  });
+
   it('matches common diminutives of given names', () => {
     expect(compareNames('Vitya Testarov', 'Viktor Testarov', { kind: 'person' }).match).toBe(true);
     expect(compareNames('Greg Quellmann', 'Gregory Quellmann', { kind: 'person' }).match).toBe(true);
