@@ -396,7 +396,8 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
   const aligned = alignTokens(sideA, sideB);
   const person = options.kind === 'person';
-  if (digitsDiffer && (tokensA.length === 0 || tokensB.length === 0)) {
+  // A one-word name with a number ("Division 39", "Victory 3") is told apart by its number alone.
+  if (digitsDiffer && (tokensA.length < 2 || tokensB.length < 2)) {
     penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
     return { score: 0, match: false, explanation: { tokens: aligned.alignment, penalties } };
   }

@@ -169,6 +169,7 @@ describe('comparing names', () => {
     // A sister vessel or another fund of a series is worth a review, never the same name.
     expect(compareNames('Northern Star 7', 'Northern Star 8', { kind: 'vessel' }).strength).not.toBe('strong');
     expect(compareNames('Northern Star 7', 'Southern Cross 8', { kind: 'vessel' }).match).toBe(false);
+    expect(compareNames('Fifth Brigade', 'Brigade 12').match).toBe(false);
   });
 
   it('reads Roman series numbers as numbers, apart from a dotted legal form', () => {
