@@ -68,6 +68,10 @@ const PLACES = new Set([
   'mexico', 'brazil', 'argentina', 'colombia', 'nigeria', 'somalia', 'ethiopia', 'kenya', 'congo', 'mali',
 ]);
 
+function isCommonWord(token: string): boolean {
+  return COMMON.has(token) || PLACES.has(token) || PARTICLES.has(token);
+}
+
 /** Weights without list statistics: particles weigh little, common names and words less than others. */
 export const builtinWeight: TokenWeight = (token) => {
   if (PARTICLES.has(token)) return 0.15;
@@ -222,13 +226,18 @@ interface Pair {
   match: TokenMatch;
 }
 
-/** Candidate pairings, including one token against two adjacent ones joined. */
-function candidatePairs(a: Side, b: Side): Pair[] {
+/**
+ * Candidate pairings, including one token against two adjacent ones joined. When screening
+ * text against lists, a common word a letter or two off is another common word ("News Media"
+ * is not "New Media"), so such near pairings are left out there.
+ */
+function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
   const pairs: Pair[] = [];
   for (let i = 0; i < a.tokens.length; i++) {
     for (let j = 0; j < b.tokens.length; j++) {
       const match = compareTokens(a.tokens[i]!, b.tokens[j]!);
-      if (match.similarity > 0) pairs.push({ i, j, spanA: 1, spanB: 1, match });
+      const commonNear = screening && match.near === true && (isCommonWord(a.tokens[i]!) || isCommonWord(b.tokens[j]!));
+      if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
         if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2) {
@@ -284,8 +293,8 @@ export interface ComparedSides {
 }
 
 /** Greedy best-first alignment of two token lists: each token is used once. */
-export function alignTokens(a: Side, b: Side): ComparedSides {
-  const pairs = candidatePairs(a, b).sort((x, y) => {
+export function alignTokens(a: Side, b: Side, screening = false): ComparedSides {
+  const pairs = candidatePairs(a, b, screening).sort((x, y) => {
     const wx = x.match.similarity * (weightSpan(a, x.i, x.spanA) + weightSpan(b, x.j, x.spanB));
     const wy = y.match.similarity * (weightSpan(a, y.i, y.spanA) + weightSpan(b, y.j, y.spanB));
     return wy - wx;
@@ -394,7 +403,7 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const tokensB = digitsDiffer ? withoutNumbers(b.tokens) : b.tokens;
   const sideA: Side = { tokens: tokensA, weights: tokensA.map(weight) };
   const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
-  const aligned = alignTokens(sideA, sideB);
+  const aligned = alignTokens(sideA, sideB, options.requireEvidence === true);
   const person = options.kind === 'person';
   // A one-word name with a number ("Division 39", "Victory 3") is told apart by its number alone.
   if (digitsDiffer && (tokensA.length < 2 || tokensB.length < 2)) {

@@ -114,6 +114,9 @@ describe('comparing names', () => {
     expect(compareNames('Marten Kelzig', 'Marten Belzog', { kind: 'person' }).match).toBe(false);
     expect(compareNames('Ravel Quon', 'Ravel Quip', { kind: 'person' }).match).toBe(false);
     expect(compareNames('Ravel Brusk', 'Ravel Bropt', { kind: 'person' }).match).toBe(false);
+    // Screening text against lists, a common name a letter off is another common name.
+    expect(compareNames('Lum Quellmann', 'Lim Quellmann', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('Lum Quellmann', 'Lim Quellmann', { kind: 'person', requireEvidence: true }).match).toBe(false);
   });
 
   it('reads close vowels (o/u, e/i) and bin / ibn / ben as transliteration variants', () => {
