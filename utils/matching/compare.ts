@@ -168,9 +168,7 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
   // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
   // name with that ending.
-  if (shorter >= 4 && (pa.endsWith('s') || pb.endsWith('s')) && caseStem(pa.replace(/s$/, '')) === caseStem(pb.replace(/s$/, ''))) {
-    return { similarity: 0.92, how: 'phonetic' };
-  }
+  if (shorter >= 4 && (pa === `${pb}s` || pb === `${pa}s`)) return { similarity: 0.92, how: 'phonetic' };
   // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
   // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
   if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
@@ -201,7 +199,7 @@ function nearMatch(a: string, b: string): TokenMatch {
   return NONE;
 }
 const NEAR_ONE: TokenMatch = { similarity: 0.7, how: 'typo', near: true };
-const NEAR_TWO: TokenMatch = { similarity: 0.6, how: 'typo', near: true };
+const NEAR_TWO: TokenMatch = { similarity: 0.65, how: 'typo', near: true };
 /** A name that matches only through a near word is a possible match, never a strong one. */
 const NEAR_CAP = STRONG - 0.01;
 const NEAR_PENALTY = 'a short name part differs by a letter or two';
