@@ -130,6 +130,13 @@ function closeVowelForm(phonetic: string): string {
   return phonetic.replace(/o/g, 'u').replace(/e/g, 'i');
 }
 
+/**
+ * Least similarity for a spelling variant of a longer word. Below it, a word sharing most of its
+ * letters is most often another real name (Castro / Castillo, Albanese / Albano); one or two
+ * letters off still make a near match (see nearMatch).
+ */
+const TYPO_MIN_SIMILARITY = 0.72;
+
 /** Shortest token length for typo tolerance: "Tim" and "Tom" are different names, "Cooney" and "Carney" may not be. */
 const MIN_TYPO_LENGTH = 4;
 
@@ -183,7 +190,7 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
   const similarity = 1 - d / longest - (firstDiffers ? 0.1 : 0);
-  return similarity >= 0.67 ? { similarity, how: 'typo' } : nearMatch(a, b);
+  return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
 }
 
 /**
