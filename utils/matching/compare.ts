@@ -211,6 +211,11 @@ const NEAR_TWO: TokenMatch = { similarity: 0.65, how: 'typo', near: true };
 const NEAR_CAP = STRONG - 0.01;
 const NEAR_PENALTY = 'a short name part differs by a letter or two';
 
+function hasInitial(tokens: string[], start: number, span: number): boolean {
+  for (let k = start; k < start + span; k++) if (tokens[k]!.length === 1) return true;
+  return false;
+}
+
 function spanLength(tokens: string[], start: number, span: number): number {
   let n = 0;
   for (let k = start; k < start + span; k++) n += tokens[k]!.length;
@@ -245,12 +250,13 @@ function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
       if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
-        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2) {
+        // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
+        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2 && !hasInitial(b.tokens, j, span)) {
           const joined = b.tokens.slice(j, j + span).join('');
           const m = compareTokens(a.tokens[i]!, joined);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
-        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2) {
+        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2 && !hasInitial(a.tokens, i, span)) {
           const joined = a.tokens.slice(i, i + span).join('');
           const m = compareTokens(joined, b.tokens[j]!);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });

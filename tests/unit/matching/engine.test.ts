@@ -143,6 +143,11 @@ describe('comparing names', () => {
     expect(compareNames('Al Bin Hadrawi, Quasim Bin Tariq', 'Quasim Bin Tariq Al Bin Hadrawi', person).match).toBe(true);
   });
 
+  it('keeps an initial its own word, never joined onto a name', () => {
+    expect(compareNames('Marten Q Testrova', 'Marten Quellin Testrova', { kind: 'person' }).match).toBe(true);
+    expect(compareNames('Marten O Testrova', 'Marten Quellin Testrova', { kind: 'person' }).match).toBe(false);
+  });
+
   it('matches initials written together', () => {
     expect(compareNames('PM Quellmann', 'Paul-Marie Quellmann', { kind: 'person' }).match).toBe(true);
     expect(compareNames('PX Quellmann', 'Paul-Marie Quellmann', { kind: 'person' }).match).toBe(false);
