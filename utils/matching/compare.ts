@@ -185,11 +185,15 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
   const longest = Math.max(pa.length, pb.length);
   const max = Math.floor(longest / 2);
-  const d = Math.min(levenshtein(pa, pb, max), levenshtein(a, b, max));
-  if (d > max) return { similarity: 0, how: 'missing' };
+  const dPhonetic = levenshtein(pa, pb, max);
+  const longestRaw = Math.max(a.length, b.length);
+  const dRaw = levenshtein(a, b, Math.floor(longestRaw / 2));
+  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return { similarity: 0, how: 'missing' };
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
-  const similarity = 1 - d / longest - (firstDiffers ? 0.1 : 0);
+  // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
+  // swap in the five letters of "Appel" / "Apple" is not one in four.
+  const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - (firstDiffers ? 0.1 : 0);
   return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
 }
 
