@@ -490,11 +490,11 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
       penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
     }
   }
-  // An organisation named with a word the other lacks is another organisation: a sister or a
-  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México" / "Banco X"), or a description
-  // ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …). Particles and single
-  // letters ("P T", "S C" of a legal form) do not count.
-  if (!person && aligned.matchedTokens > 0) {
+  // Two full legal names, one with a word the other lacks, name two organisations: a sister or a
+  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México S.A." / "Banco X S.A."). A name
+  // without a legal form is a brand or short name, which often leaves such words out ("Acme" for
+  // "ACME EUROPE GMBH"). Particles and single letters do not count.
+  if (!person && aligned.matchedTokens > 0 && a.forms.length > 0 && b.forms.length > 0) {
     const wordOnlyA = aligned.alignment.some((t) => t.how === 'extra' && isOrganisationWord(t.query, t.weight));
     const wordOnlyB = aligned.alignment.some((t) => t.how === 'missing' && isOrganisationWord(t.listed, t.weight));
     if (wordOnlyA !== wordOnlyB) {

@@ -197,6 +197,8 @@ describe('comparing names', () => {
     const organisation = { kind: 'organisation' } as const;
     expect(compareNames('Quellwerk Systems Ltd', 'Quellwerk Ltd', organisation).match).toBe(false);
     expect(compareNames('Banco Testeiro Peru S.A.', 'Banco Testeiro S.A.', organisation).match).toBe(false);
+    // A brand or short name without a legal form often leaves such words out.
+    expect(compareNames('Quellwerk', 'Quellwerk Europe GmbH', organisation).match).toBe(true);
     // Particles are no such word.
     expect(compareNames('The Quellwerk Refinery Ltd', 'Quellwerk Refinery Ltd', organisation).strength).toBe('strong');
   });
