@@ -481,23 +481,35 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   // "SALMAN BIN MUHAMMAD" is Salman, son of Muhammad: not "MUHAMMAD BIN SALMAN". The name before
   // bin / ibn / ben / ould is the person's own.
   if (person) {
-    const ownA = ownNameBeforeConnector(a.tokens);
-    const ownB = ownNameBeforeConnector(b.tokens);
+    const sonOfA = sonOfIndex(a.tokens);
+    const sonOfB = sonOfIndex(b.tokens);
+    const ownA = sonOfA > 0 ? a.tokens[sonOfA - 1] : undefined;
+    const ownB = sonOfB > 0 ? b.tokens[sonOfB - 1] : undefined;
     if (ownA && ownB && compareTokens(ownA, ownB).similarity < 0.8) {
       // Father and son swapped ("SALMAN BIN MUHAMMAD" / "MUHAMMAD BIN SALMAN") share every
       // word: only this says they are two people, so it weighs enough to leave the bands.
       score *= 0.7;
       penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
+    } else if (ownA && ownB) {
+      // The same own name, sons of two fathers ("X BEN MOHAMED BEN Y" / "X BEN ALI BEN Y").
+      const fatherA = a.tokens[sonOfA + 1];
+      const fatherB = b.tokens[sonOfB + 1];
+      if (fatherA && fatherB && !PARTICLES.has(fatherA) && !PARTICLES.has(fatherB) && compareTokens(fatherA, fatherB).similarity === 0) {
+        score *= 0.8;
+        penalties.push(`different fathers' names after “bin” (${fatherA} / ${fatherB})`);
+      }
     }
   }
-  // Two full legal names, one with a word the other lacks, name two organisations: a sister or a
-  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México S.A." / "Banco X S.A."). A name
-  // without a legal form is a brand or short name, which often leaves such words out ("Acme" for
-  // "ACME EUROPE GMBH"). Particles and single letters do not count.
-  if (!person && aligned.matchedTokens > 0 && a.forms.length > 0 && b.forms.length > 0) {
+  // An organisation named with a word the other lacks is another organisation: a sister or a
+  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México S.A." / "Banco X S.A."). But a
+  // brand or short name, written without a legal form, often leaves out what the full legal name
+  // adds ("Acme" for "ACME EUROPE GMBH"). Particles and single letters do not count.
+  if (!person && aligned.matchedTokens > 0) {
     const wordOnlyA = aligned.alignment.some((t) => t.how === 'extra' && isOrganisationWord(t.query, t.weight));
     const wordOnlyB = aligned.alignment.some((t) => t.how === 'missing' && isOrganisationWord(t.listed, t.weight));
-    if (wordOnlyA !== wordOnlyB) {
+    const [longer, shorter] = wordOnlyA ? [a, b] : [b, a];
+    const brandOfLegalName = longer.forms.length > 0 && shorter.forms.length === 0;
+    if (wordOnlyA !== wordOnlyB && !brandOfLegalName) {
       score *= ONE_SIDED_WORD_FACTOR;
       penalties.push('a word of one name is missing from the other');
     }
@@ -552,11 +564,13 @@ function withoutNumbers(tokens: string[]): string[] {
 
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'ould', 'walad']);
 
-/** The name before the first bin / ibn …; none when an article or particle stands there ("Al Bin Ali"). */
-function ownNameBeforeConnector(tokens: string[]): string | undefined {
+/**
+ * Where the first bin / ibn … stands after the person's own name; -1 when there is none, or an
+ * article or particle stands before it ("Al Bin Ali" is a family name).
+ */
+function sonOfIndex(tokens: string[]): number {
   const k = tokens.findIndex((t) => CONNECTORS.has(t));
-  const own = k > 0 ? tokens[k - 1] : undefined;
-  return own !== undefined && !PARTICLES.has(own) ? own : undefined;
+  return k > 0 && !PARTICLES.has(tokens[k - 1]!) ? k : -1;
 }
 
 /** FtM / list schema words to our kinds. */

@@ -139,6 +139,9 @@ describe('comparing names', () => {
     const person = { kind: 'person' } as const;
     expect(compareNames('Quasim bin Tariq al-Hadrawi', 'Tariq bin Quasim al-Hadrawi', person).match).toBe(false);
     expect(compareNames('Quasim bin Tariq al-Hadrawi', 'Quasim ibn Tariq al-Hadrawi', person).strength).toBe('strong');
+    // The same own name, sons of two fathers.
+    expect(compareNames('Quasim ben Tariq ben Hadi al-Hadrawi', 'Quasim ben Yunes ben Hadi al-Hadrawi', person).match).toBe(false);
+    expect(compareNames('Quasim ben Tariq ben Hadi al-Hadrawi', 'Quasim ben Tareq ben Hadi al-Hadrawi', person).match).toBe(true);
     // An article before bin is no own name.
     expect(compareNames('Al Bin Hadrawi, Quasim Bin Tariq', 'Quasim Bin Tariq Al Bin Hadrawi', person).match).toBe(true);
   });
@@ -199,6 +202,8 @@ describe('comparing names', () => {
     expect(compareNames('Banco Testeiro Peru S.A.', 'Banco Testeiro S.A.', organisation).match).toBe(false);
     // A brand or short name without a legal form often leaves such words out.
     expect(compareNames('Quellwerk', 'Quellwerk Europe GmbH', organisation).match).toBe(true);
+    // Not the other way round: the short name's own extra word still tells them apart.
+    expect(compareNames('Quellwerk Systems', 'Quellwerk GmbH', organisation).match).toBe(false);
     // Particles are no such word.
     expect(compareNames('The Quellwerk Refinery Ltd', 'Quellwerk Refinery Ltd', organisation).strength).toBe('strong');
   });
