@@ -198,9 +198,10 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
 }
 
 /**
- * One or two letters off in a short word ("Cook" / "Cock", "Merkel" / "Merkur", "Page" written
- * "Harry" for "Larry"): too little to call the same word, enough to ask. Two edits need the first
- * letter to agree and a word of five letters ("Pol" / "Pouv" are other names). Such a pairing keeps the whole name in the weak band (see NEAR_CAP).
+ * One or two letters off in a short word ("Cook" / "Cock", "Harry" / "Larry", "Merkel" /
+ * "Merkur"): too little to call the same word, enough to ask. Two edits need the first letter to
+ * agree and a word of five letters ("Pol" / "Pouv" are other names). Such a pairing keeps the
+ * whole name in the weak band (see NEAR_CAP).
  */
 function nearMatch(a: string, b: string): TokenMatch {
   if (Math.min(a.length, b.length) < 3) return NONE;
