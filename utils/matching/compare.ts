@@ -5,6 +5,8 @@ import {
   cjkCharacters,
   CJK_CHAR,
   isCjkOnly,
+  levenshtein,
+  legalFormKind,
   nameTokens,
   PARTICLES,
   phoneticForm,
@@ -66,6 +68,10 @@ export const PLACES = new Set([
   'mexico', 'brazil', 'argentina', 'colombia', 'nigeria', 'somalia', 'ethiopia', 'kenya', 'congo', 'mali',
 ]);
 
+function isCommonWord(token: string): boolean {
+  return COMMON.has(token) || PLACES.has(token) || PARTICLES.has(token);
+}
+
 /** Weights without list statistics: particles weigh little, common names and words less than others. */
 export const builtinWeight: TokenWeight = (token) => {
   if (PARTICLES.has(token)) return 0.15;
@@ -75,31 +81,11 @@ export const builtinWeight: TokenWeight = (token) => {
   return 1;
 };
 
-function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
-      // Transposition ("Mohmamed"): one edit, not two.
-      if (i > 1 && j > 1 && cost && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j]!, diag);
-      diag = up;
-      if (prev[j]! < rowMin) rowMin = prev[j]!;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return prev[b.length]!;
-}
-
 export interface TokenMatch {
   similarity: number;
   how: TokenAlignment['how'];
+  /** Only a letter or two apart in a short word: a possible, never a sure, match. */
+  near?: boolean;
 }
 
 /** Short forms of given names that stand for the full name in the press and in aliases. */
@@ -113,6 +99,23 @@ const NICKNAME_GROUPS: string[][] = [
   ['margaret', 'maggie', 'meg', 'peggy'], ['katherine', 'kate', 'katie', 'kathy'], ['nicholas', 'nick', 'nicky'],
   ['dmitry', 'dima'], ['vladimir', 'volodya', 'vova'], ['nikolai', 'kolya'], ['mikhail', 'misha'], ['sergei', 'seryozha'],
   ['yevgeny', 'zhenya'], ['ivan', 'vanya'], ['pavel', 'pasha'], ['alexei', 'alyosha', 'lyosha'], ['john', 'johnny', 'jack'],
+  // More English diminutives.
+  ['jonathan', 'jon', 'jonny'], ['matthew', 'matt'], ['patrick', 'paddy'], ['peter', 'pete'], ['frederick', 'fred', 'freddie'],
+  ['gregory', 'greg'], ['kenneth', 'ken', 'kenny'], ['ronald', 'ronnie'], ['donald', 'donnie'], ['timothy', 'tim', 'timmy'],
+  ['lawrence', 'larry'], ['harold', 'harry'], ['henry', 'harry', 'hank'], ['gerald', 'gerry', 'jerry'], ['abraham', 'abe'],
+  ['douglas', 'doug'], ['jeffrey', 'jeff'], ['leonard', 'lenny'], ['vincent', 'vince', 'vinny'], ['walter', 'walt'],
+  ['zachary', 'zach'], ['eugene', 'gene'], ['francis', 'frank'], ['franklin', 'frank'], ['gabriel', 'gabe'],
+  ['philip', 'phil'], ['phillip', 'phil'], ['stanley', 'stan'], ['terence', 'terry'], ['samuel', 'sammy'],
+  ['jennifer', 'jenny'], ['patricia', 'patty', 'trish'], ['susan', 'susie'], ['deborah', 'debbie'], ['rebecca', 'becky'],
+  ['victoria', 'vicky'], ['catherine', 'cathy', 'kate'], ['judith', 'judy'], ['pamela', 'pammy'], ['abigail', 'abby'],
+  // Hebrew, German and other European diminutives.
+  ['benjamin', 'bibi'], ['michael', 'michi'], ['michaela', 'michi'], ['wolfgang', 'wolf'], ['johannes', 'hannes'],
+  ['giuseppe', 'beppe', 'peppe'], ['francesco', 'franco'], ['francisco', 'paco', 'pancho'], ['jose', 'pepe'],
+  // More Russian diminutives.
+  ['yekaterina', 'katya'], ['ekaterina', 'katya'], ['anastasia', 'nastya'], ['tatiana', 'tanya'], ['natalia', 'natasha'],
+  ['maria', 'masha'], ['yelena', 'lena'], ['elena', 'lena'], ['svetlana', 'sveta'], ['olga', 'olya'], ['grigory', 'grisha'],
+  ['konstantin', 'kostya'], ['anatoly', 'tolya'], ['boris', 'borya'], ['yuri', 'yura'], ['viktor', 'vitya'],
+  ['vyacheslav', 'slava'], ['vladislav', 'slava'], ['stanislav', 'stas'], ['alexander', 'shura'], ['aleksandr', 'shura'],
 ];
 const NICKNAMES = new Map<string, Set<string>>();
 for (const group of NICKNAME_GROUPS) {
@@ -122,6 +125,17 @@ for (const group of NICKNAME_GROUPS) {
     NICKNAMES.set(name, set);
   }
 }
+
+function closeVowelForm(phonetic: string): string {
+  return phonetic.replace(/o/g, 'u').replace(/e/g, 'i');
+}
+
+/**
+ * Least similarity for a spelling variant of a longer word. Below it, a word sharing most of its
+ * letters is most often another real name (Castro / Castillo, Albanese / Albano); one or two
+ * letters off still make a near match (see nearMatch).
+ */
+const TYPO_MIN_SIMILARITY = 0.72;
 
 /** Shortest token length for typo tolerance: "Tim" and "Tom" are different names, "Cooney" and "Carney" may not be. */
 const MIN_TYPO_LENGTH = 4;
@@ -143,8 +157,12 @@ export function compareTokens(a: string, b: string): TokenMatch {
   return result;
 }
 
+/** "Son of" in Arabic names, as transliterated: bin, ibn and (Maghreb) ben are one word. */
+const SON_OF = new Set(['bin', 'ibn', 'ben']);
+
 function computeTokenMatch(a: string, b: string): TokenMatch {
   if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
+  if (SON_OF.has(a) && SON_OF.has(b)) return { similarity: 0.96, how: 'phonetic' };
   // Words of very different lengths are different words (and Levenshtein would say so slowly).
   if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2 + 1) return NONE;
   if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
@@ -155,18 +173,52 @@ function computeTokenMatch(a: string, b: string): TokenMatch {
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
   if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
+  // name with that ending.
+  if (shorter >= 4 && (pa === `${pb}s` || pb === `${pa}s`)) return { similarity: 0.92, how: 'phonetic' };
+  // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
+  // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
+  if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
-  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return { similarity: 0, how: 'missing' };
+  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
   const longest = Math.max(pa.length, pb.length);
   const max = Math.floor(longest / 2);
-  const d = Math.min(levenshtein(pa, pb, max), levenshtein(a, b, max));
-  if (d > max) return { similarity: 0, how: 'missing' };
+  const dPhonetic = levenshtein(pa, pb, max);
+  const longestRaw = Math.max(a.length, b.length);
+  const dRaw = levenshtein(a, b, Math.floor(longestRaw / 2));
+  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return { similarity: 0, how: 'missing' };
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
-  const similarity = 1 - d / longest - (firstDiffers ? 0.1 : 0);
-  return similarity >= 0.67 ? { similarity, how: 'typo' } : { similarity: 0, how: 'missing' };
+  // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
+  // swap in the five letters of "Appel" / "Apple" is not one in four.
+  const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - (firstDiffers ? 0.1 : 0);
+  return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
+}
+
+/**
+ * One or two letters off in a short word ("Cook" / "Cock", "Harry" / "Larry", "Merkel" /
+ * "Merkur"): too little to call the same word, enough to ask. Two edits need the first letter to
+ * agree and a word of five letters ("Pol" / "Pouv" are other names). Such a pairing keeps the
+ * whole name in the weak band (see NEAR_CAP).
+ */
+function nearMatch(a: string, b: string): TokenMatch {
+  if (Math.min(a.length, b.length) < 3) return NONE;
+  const d = levenshtein(a, b, 2);
+  if (d === 1) return NEAR_ONE;
+  if (d === 2 && a[0] === b[0] && Math.max(a.length, b.length) >= 5) return NEAR_TWO;
+  return NONE;
+}
+const NEAR_ONE: TokenMatch = { similarity: 0.7, how: 'typo', near: true };
+const NEAR_TWO: TokenMatch = { similarity: 0.65, how: 'typo', near: true };
+/** A name that matches only through a near word is a possible match, never a strong one. */
+const NEAR_CAP = STRONG - 0.01;
+const NEAR_PENALTY = 'a short name part differs by a letter or two';
+
+function hasInitial(tokens: string[], start: number, span: number): boolean {
+  for (let k = start; k < start + span; k++) if (tokens[k]!.length === 1) return true;
+  return false;
 }
 
 function spanLength(tokens: string[], start: number, span: number): number {
@@ -189,21 +241,27 @@ interface Pair {
   match: TokenMatch;
 }
 
-/** Candidate pairings, including one token against two adjacent ones joined. */
-function candidatePairs(a: Side, b: Side): Pair[] {
+/**
+ * Candidate pairings, including one token against two adjacent ones joined. When screening
+ * text against lists, a common word a letter or two off is another common word ("News Media"
+ * is not "New Media"), so such near pairings are left out there.
+ */
+function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
   const pairs: Pair[] = [];
   for (let i = 0; i < a.tokens.length; i++) {
     for (let j = 0; j < b.tokens.length; j++) {
       const match = compareTokens(a.tokens[i]!, b.tokens[j]!);
-      if (match.similarity > 0) pairs.push({ i, j, spanA: 1, spanB: 1, match });
+      const commonNear = screening && match.near === true && (isCommonWord(a.tokens[i]!) || isCommonWord(b.tokens[j]!));
+      if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
-        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2) {
+        // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
+        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2 && !hasInitial(b.tokens, j, span)) {
           const joined = b.tokens.slice(j, j + span).join('');
           const m = compareTokens(a.tokens[i]!, joined);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
-        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2) {
+        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2 && !hasInitial(a.tokens, i, span)) {
           const joined = a.tokens.slice(i, i + span).join('');
           const m = compareTokens(joined, b.tokens[j]!);
           if (m.similarity >= 0.9) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });
@@ -215,9 +273,25 @@ function candidatePairs(a: Side, b: Side): Pair[] {
       if ((ta.length === 1 && tb.length > 1 && tb[0] === ta) || (tb.length === 1 && ta.length > 1 && ta[0] === tb)) {
         pairs.push({ i, j, spanA: 1, spanB: 1, match: { similarity: 0.75, how: 'initial' } });
       }
+      // Initials written together: "JC Juncker" against "Jean-Claude Juncker".
+      if (areInitialsOf(ta, b.tokens, j)) pairs.push({ i, j, spanA: 1, spanB: ta.length, match: INITIALS });
+      if (areInitialsOf(tb, a.tokens, i)) pairs.push({ i, j, spanA: tb.length, spanB: 1, match: INITIALS });
     }
   }
   return pairs;
+}
+
+const INITIALS: TokenMatch = { similarity: 0.75, how: 'initial' };
+
+/** A two- or three-letter token made of the first letters of the words from `start` on. */
+function areInitialsOf(token: string, tokens: string[], start: number): boolean {
+  const n = token.length;
+  if (n < 2 || n > 3 || start + n > tokens.length || PARTICLES.has(token)) return false;
+  for (let k = 0; k < n; k++) {
+    const word = tokens[start + k]!;
+    if (word.length < 2 || word[0] !== token[k]) return false;
+  }
+  return true;
 }
 
 export interface ComparedSides {
@@ -230,11 +304,13 @@ export interface ComparedSides {
   /** Matched tokens that are rare (weight ≥ 0.9). */
   rareMatched: number;
   matchedTokens: number;
+  /** Pairings only a letter or two apart in short words. */
+  nearMatched: number;
 }
 
 /** Greedy best-first alignment of two token lists: each token is used once. */
-export function alignTokens(a: Side, b: Side): ComparedSides {
-  const pairs = candidatePairs(a, b).sort((x, y) => {
+export function alignTokens(a: Side, b: Side, screening = false): ComparedSides {
+  const pairs = candidatePairs(a, b, screening).sort((x, y) => {
     const wx = x.match.similarity * (weightSpan(a, x.i, x.spanA) + weightSpan(b, x.j, x.spanB));
     const wy = y.match.similarity * (weightSpan(a, y.i, y.spanA) + weightSpan(b, y.j, y.spanB));
     return wy - wx;
@@ -247,6 +323,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
   let matchedWeight = 0;
   let rareMatched = 0;
   let matchedTokens = 0;
+  let nearMatched = 0;
   for (const p of pairs) {
     const as = range(p.i, p.spanA);
     const bs = range(p.j, p.spanB);
@@ -265,6 +342,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     const numeric = /^\d+$/.test(a.tokens[p.i]!) && p.match.how === 'exact';
     if ((w >= 0.9 && p.match.similarity >= 0.75) || numeric) rareMatched++;
     matchedTokens += Math.max(p.spanA, p.spanB);
+    if (p.match.near) nearMatched++;
     alignment.push({
       query: as.map((k) => a.tokens[k]).join(' '),
       listed: bs.map((k) => b.tokens[k]).join(' '),
@@ -288,6 +366,7 @@ export function alignTokens(a: Side, b: Side): ComparedSides {
     matchedWeight,
     rareMatched,
     matchedTokens,
+    nearMatched,
   };
 }
 
@@ -331,17 +410,20 @@ export interface CompareOptions {
 /** Scores two tokenised names; the core shared by compareNames and the index. */
 export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOptions = {}): NameComparison {
   const weight = options.weight ?? builtinWeight;
-  const sideA: Side = { tokens: a.tokens, weights: a.tokens.map(weight) };
-  const sideB: Side = { tokens: b.tokens, weights: b.tokens.map(weight) };
   const penalties: string[] = [];
-  const aligned = alignTokens(sideA, sideB);
+  // Numbers must agree for the same name: "Crystal Ord 1" and "Crystal Ord 2", "Fund VII" and
+  // "Fund VIII" are sister vessels or series members of one sponsor. The rest of the name is
+  // compared without its numbers, and a match is at most weak: worth a review, never the same.
+  const digitsDiffer = a.digits.join(' ') !== b.digits.join(' ');
+  const tokensA = digitsDiffer ? withoutNumbers(a.tokens) : a.tokens;
+  const tokensB = digitsDiffer ? withoutNumbers(b.tokens) : b.tokens;
+  const sideA: Side = { tokens: tokensA, weights: tokensA.map(weight) };
+  const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
+  const aligned = alignTokens(sideA, sideB, options.requireEvidence === true);
   const person = options.kind === 'person';
-
-  // Numbers must agree: "Crystal Ord 1" is a sister of "Crystal Ord 2", not the same.
-  const digitsA = a.digits.join(' ');
-  const digitsB = b.digits.join(' ');
-  if (digitsA !== digitsB && (a.digits.length > 0 || b.digits.length > 0)) {
-    penalties.push(`different numbers (${digitsA || 'none'} / ${digitsB || 'none'})`);
+  // A one-word name with a number ("Division 39", "Victory 3") is told apart by its number alone.
+  if (digitsDiffer && (tokensA.length < 2 || tokensB.length < 2)) {
+    penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
     return { score: 0, match: false, explanation: { tokens: aligned.alignment, penalties } };
   }
 
@@ -352,8 +434,15 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   // The less covered side counts most: half of a listed name is not the listed name.
   let score = 0.7 * short + 0.3 * long;
   // Unknown kind (a bare name typed or compared): people are the common case, so the same allowance.
-  if ((person || options.kind === undefined) && long >= 0.85 && aligned.matchedTokens >= 2) {
-    const extra = aligned.alignment.filter((t) => t.how === 'extra' || t.how === 'missing').length;
+  // Only when one name lies wholly inside the other: a part on each side unmatched is a
+  // different part (a father's name for another), not a missing one.
+  const extraA = aligned.alignment.filter((t) => t.how === 'extra').length;
+  const extraB = aligned.alignment.filter((t) => t.how === 'missing').length;
+  const partOnlyA = aligned.alignment.some((t) => t.how === 'extra' && !PARTICLES.has(t.query));
+  const partOnlyB = aligned.alignment.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed));
+  const whollyInside = !partOnlyA || !partOnlyB;
+  if ((person || options.kind === undefined) && whollyInside && long >= 0.85 && aligned.matchedTokens >= 2) {
+    const extra = extraA + extraB;
     score = Math.max(score, long - 0.04 * extra - (1 - short) * 0.15);
     if (extra > 0) penalties.push(`${extra} name part${extra > 1 ? 's' : ''} on one side only`);
   }
@@ -386,39 +475,103 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
     const swappedA = aligned.alignment.some((t) => t.how === 'extra' && t.weight >= 0.4);
     const swappedB = aligned.alignment.some((t) => t.how === 'missing' && t.weight >= 0.4);
     if (swappedA && swappedB) {
-      score *= person ? 0.88 : 0.85;
+      score *= 0.85;
       penalties.push('a name part differs on both sides');
     }
   }
   // "SALMAN BIN MUHAMMAD" is Salman, son of Muhammad: not "MUHAMMAD BIN SALMAN". The name before
   // bin / ibn / ben / ould is the person's own.
   if (person) {
-    const ownA = ownNameBeforeConnector(a.tokens);
-    const ownB = ownNameBeforeConnector(b.tokens);
+    const sonOfA = sonOfIndex(a.tokens);
+    const sonOfB = sonOfIndex(b.tokens);
+    const ownA = sonOfA > 0 ? a.tokens[sonOfA - 1] : undefined;
+    const ownB = sonOfB > 0 ? b.tokens[sonOfB - 1] : undefined;
     if (ownA && ownB && compareTokens(ownA, ownB).similarity < 0.8) {
-      score *= 0.8;
+      // Father and son swapped ("SALMAN BIN MUHAMMAD" / "MUHAMMAD BIN SALMAN") share every
+      // word: only this says they are two people, so it weighs enough to leave the bands.
+      score *= 0.7;
       penalties.push(`different own names before “bin” (${ownA} / ${ownB})`);
+    } else if (ownA && ownB) {
+      // The same own name, sons of two fathers ("X BEN MOHAMED BEN Y" / "X BEN ALI BEN Y").
+      const fatherA = a.tokens[sonOfA + 1];
+      const fatherB = b.tokens[sonOfB + 1];
+      if (fatherA && fatherB && !PARTICLES.has(fatherA) && !PARTICLES.has(fatherB) && compareTokens(fatherA, fatherB).similarity === 0) {
+        score *= 0.8;
+        penalties.push(`different fathers' names after “bin” (${fatherA} / ${fatherB})`);
+      }
     }
   }
-  // An organisation named without its most distinctive word is another organisation, or a
-  // description ("Transnational Criminal Organization" for BARAKAT TRANSNATIONAL …).
-  if (!person && unmatchedRareB > 0 && unmatchedRareA === 0 && aligned.matchedTokens > 0) {
-    score *= 0.9;
-    penalties.push('a distinctive word of the listed name is missing');
+  // An organisation named with a word the other lacks is another organisation: a sister or a
+  // subsidiary ("Acme Systems Ltd" / "Acme Ltd", "Banco X México S.A." / "Banco X S.A."). But a
+  // brand or short name, written without a legal form, often leaves out what the full legal name
+  // adds ("Acme" for "ACME EUROPE GMBH"). Particles and single letters do not count.
+  if (!person && aligned.matchedTokens > 0) {
+    const wordOnlyA = aligned.alignment.some((t) => t.how === 'extra' && isOrganisationWord(t.query, t.weight));
+    const wordOnlyB = aligned.alignment.some((t) => t.how === 'missing' && isOrganisationWord(t.listed, t.weight));
+    const [longer, shorter] = wordOnlyA ? [a, b] : [b, a];
+    const brandOfLegalName = longer.forms.length > 0 && shorter.forms.length === 0;
+    if (wordOnlyA !== wordOnlyB && !brandOfLegalName) {
+      score *= ONE_SIDED_WORD_FACTOR;
+      penalties.push('a word of one name is missing from the other');
+    }
   }
-  // Different legal forms are a weak sign of a different company, never a veto.
-  if (a.forms.length > 0 && b.forms.length > 0 && !a.forms.some((f) => b.forms.includes(f))) score -= 0.01;
+  if (aligned.nearMatched > 0) {
+    score = Math.min(score, NEAR_CAP);
+    penalties.push(NEAR_PENALTY);
+  }
+  if (digitsDiffer) {
+    score = Math.min(score * SERIES_FACTOR, STRONG - 0.01);
+    penalties.push(`different numbers (${a.digits.join(' ') || 'none'} / ${b.digits.join(' ') || 'none'})`);
+  }
+  if (!person && legalFormsDisagree(a.forms, b.forms)) {
+    score *= OTHER_LEGAL_FORM_FACTOR;
+    penalties.push(`different legal forms (${a.forms.join(' ')} / ${b.forms.join(' ')})`);
+  }
 
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
 }
 
+/**
+ * One name under two kinds of legal entity (a GmbH and an AG of one group, a Ltd and an Inc in two
+ * countries) names two companies: even all words agreeing stays under the weak band.
+ */
+const OTHER_LEGAL_FORM_FACTOR = 0.72;
+
+/** Both names carry a form of a known kind, and no kind is shared. */
+function legalFormsDisagree(formsA: string[], formsB: string[]): boolean {
+  const kindsA = formsA.map(legalFormKind).filter((k) => k !== undefined);
+  if (kindsA.length === 0) return false;
+  const kindsB = formsB.map(legalFormKind).filter((k) => k !== undefined);
+  return kindsB.length > 0 && !kindsA.some((k) => kindsB.includes(k));
+}
+
+/** An organisation with a word more than another is, most often, a sister or a subsidiary. */
+const ONE_SIDED_WORD_FACTOR = 0.85;
+
+function isOrganisationWord(token: string, weight: number): boolean {
+  return token.length > 1 && weight >= 0.3 && !PARTICLES.has(token);
+}
+
+/** What a same name with another number keeps: a sister or series member, weak at best. */
+const SERIES_FACTOR = 0.92;
+
+const NUMBER_TOKEN = /^\d+$/;
+
+function withoutNumbers(tokens: string[]): string[] {
+  return tokens.some((t) => NUMBER_TOKEN.test(t)) ? tokens.filter((t) => !NUMBER_TOKEN.test(t)) : tokens;
+}
+
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'ould', 'walad']);
 
-function ownNameBeforeConnector(tokens: string[]): string | undefined {
+/**
+ * Where the first bin / ibn … stands after the person's own name; -1 when there is none, or an
+ * article or particle stands before it ("Al Bin Ali" is a family name).
+ */
+function sonOfIndex(tokens: string[]): number {
   const k = tokens.findIndex((t) => CONNECTORS.has(t));
-  return k > 0 ? tokens[k - 1] : undefined;
+  return k > 0 && !PARTICLES.has(tokens[k - 1]!) ? k : -1;
 }
 
 /** FtM / list schema words to our kinds. */
@@ -501,6 +654,8 @@ export function compareNames(a: string, b: string, options: CompareOptions = {})
   if (arabicA !== arabicB) {
     const plain = compareNamesAs(a, b, options);
     const skeletal = scoreTokens(abjad(nameTokens(a, options.kind), !arabicA), abjad(nameTokens(b, options.kind), !arabicB), options);
+    // Consonant skeletons have already lost letters: a letter or two more apart is another name.
+    if (skeletal.explanation.penalties.includes(NEAR_PENALTY)) return plain;
     // A skeleton match is weaker evidence than a spelled one.
     const adjusted = { ...skeletal, score: round(skeletal.score * 0.97) };
     adjusted.strength = strengthOf(adjusted.score);

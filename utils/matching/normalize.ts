@@ -40,6 +40,111 @@ export const COMPANY_FORMS = new Set([
   'zerengongsi', 'obshchestvo', 'ogranichennoy', 'otvetstvennostyu', 'tovarystvo', 'aktsionernoe', 'publichnoe',
 ]);
 
+/**
+ * Kinds of legal entity the forms stand for. One name under two kinds (a GmbH and an AG, a Ltd and
+ * an Inc) is two legal entities, sisters in one group at most. Forms that say only "a company"
+ * (co, company, group, holding, trading …) belong to no kind and never disagree.
+ */
+const FORM_KINDS: Record<string, string[]> = {
+  // Private companies with limited liability, in many jurisdictions.
+  limited: [
+    'ltd', 'limited', 'llc', 'gmbh', 'ug', 'sarl', 'srl', 'sl', 'bv', 'ooo', 'tov', 'doo', 'sro', 'spzoo', 'kft',
+    'ltda', 'lda', 'aps', 'pty', 'pte', 'sdnbhd', 'bhd', 'fzllc', 'fze', 'fzco', 'fzc', 'wll', 'eood', 'ood', 'lc',
+    'spc', 'yk', 'uab', 'sia', 'ou', 'youxiangongsi', 'zerengongsi',
+  ],
+  // Stock corporations, public or closed.
+  stock: [
+    'ag', 'sa', 'spa', 'sas', 'nv', 'ab', 'asa', 'oyj', 'kk', 'plc', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'pao', 'oao', 'zao',
+    'ao', 'pat', 'prat', 'ad', 'ead', 'dd', 'zrt', 'nyrt', 'tbk', 'sae', 'sal', 'saa', 'sac', 'se',
+  ],
+  // North American corporations.
+  corporation: ['inc', 'incorporated', 'corp', 'corporation'],
+  partnership: ['lp', 'llp', 'kg', 'partnership'],
+};
+const FORM_KIND = new Map<string, string>();
+for (const [kind, forms] of Object.entries(FORM_KINDS)) for (const form of forms) FORM_KIND.set(form, kind);
+
+/** The kind of legal entity a form stands for; undefined for forms that say only "a company". */
+export function legalFormKind(form: string): string | undefined {
+  return FORM_KIND.get(form);
+}
+
+/** Edit distance with adjacent transpositions as one edit; max + 1 as soon as it exceeds max. */
+export function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
+      // Transposition ("Mohmamed"): one edit, not two.
+      if (i > 1 && j > 1 && cost && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j]!, diag);
+      diag = up;
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The words legal forms are written out in. Company registers and lists truncate long names
+ * ("JOINT STOCK COMPAN") and people misspell them ("Aktiengeselschaft", "Joynt"): such a word is
+ * read as the form word before the forms are folded.
+ */
+const FORM_WORDS = [
+  'aktiengesellschaft', 'gesellschaft', 'beschrankter', 'haftung', 'joint', 'stock', 'company', 'limited', 'liability',
+  'partnership', 'public', 'closed', 'corporation', 'incorporated', 'societe', 'anonyme', 'sociedad', 'anonima',
+  'societa', 'azioni', 'societatea', 'raspundere', 'limitata', 'obshchestvo', 'ogranichennoy', 'otvetstvennostyu',
+  'aktsionernoe', 'publichnoe', 'sendirian', 'berhad', 'establishment', 'enterprise', 'enterprises', 'holding',
+  'holdings',
+];
+const FORM_WORD_SET = new Set(FORM_WORDS);
+/** Abbreviated organisation words as written in names ("First Bank Int'l"), to the whole word. */
+const ORGANISATION_ABBREVIATIONS: Record<string, string> = {
+  intl: 'international', natl: 'national', mfg: 'manufacturing', bros: 'brothers', assn: 'association',
+  assoc: 'association', dept: 'department', govt: 'government', univ: 'university', inst: 'institute',
+};
+const formWordCache = new Map<string, string>();
+
+/** A word read as the form word it misspells or truncates, or as itself. */
+function asFormWord(word: string, last: boolean): string {
+  const whole = ORGANISATION_ABBREVIATIONS[word];
+  if (whole !== undefined) return whole;
+  if (FORM_WORD_SET.has(word) || word.length < 5 || /\d/.test(word)) return word;
+  const key = last ? `${word}$` : word;
+  const cached = formWordCache.get(key);
+  if (cached !== undefined) return cached;
+  let value = word;
+  for (const form of FORM_WORDS) {
+    if (form[0] !== word[0]) continue;
+    // One edit in a word of five letters or more, two from ten (the longest forms).
+    const allowed = form.length >= 10 ? 2 : 1;
+    if (Math.abs(form.length - word.length) <= allowed && levenshtein(word, form, allowed) <= allowed) {
+      value = form;
+      break;
+    }
+    // A truncated last word: most of a form word, cut off.
+    if (last && word.length >= 6 && word.length >= 0.75 * form.length && form.startsWith(word)) {
+      value = form;
+      break;
+    }
+  }
+  if (formWordCache.size > 100_000) formWordCache.clear();
+  formWordCache.set(key, value);
+  return value;
+}
+
+function asFormWords(folded: string): string {
+  const words = folded.split(' ');
+  return words.map((w, k) => asFormWord(w, k === words.length - 1)).join(' ');
+}
+
 /** Legal forms written out in words, to their short form. */
 const SPELLED_FORMS: [RegExp, string][] = [
   [/\bpublic joint stock company\b/g, 'pjsc'],
@@ -96,6 +201,7 @@ const JOINED_FORMS: [RegExp, string][] = [
   [/\bs\s?a\s?s\b/g, 'sas'],
   [/\bl\s?l\s?c\b/g, 'llc'],
   [/\bl\s?l\s?p\b/g, 'llp'],
+  [/\bl\s?p\b/g, 'lp'],
   [/\bs\s?a\b/g, 'sa'],
   [/\bb\s?v\b/g, 'bv'],
   [/\bn\s?v\b/g, 'nv'],
@@ -147,7 +253,19 @@ export interface NameTokens {
   digits: string[];
 }
 
-const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9, xi: 11, xii: 12 };
+/** Roman numerals I to XXXIX, as series numbers of funds, trusts and vessels ("Fund XIII"). */
+const ROMAN_NUMERAL = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_UNITS: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
+
+function romanValue(token: string): number | undefined {
+  if (token.length > 6) return undefined;
+  const m = ROMAN_NUMERAL.exec(token);
+  if (!m || token === '') return undefined;
+  return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
+}
+
+/** Ship-type prefixes: motor vessel / tanker / ship, steamship, fishing / research vessel, motor yacht. */
+const VESSEL_PREFIX = /^(?:m ?v|m ?t|m ?s|s ?s|f ?v|r ?v|m ?y) (?=\S)/;
 
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
@@ -161,11 +279,16 @@ function joinLetterRuns(folded: string): string {
 export function nameTokens(name: string, kind?: string): NameTokens {
   const person = kind === 'person';
   let folded = foldText(name.replace(/&/g, ' and '));
-  folded = joinLetterRuns(numbersAsDigits(folded));
+  // "MV Hellenic Spirit", "M/T Testa": the ship-type prefix is no part of a vessel's name.
+  if (kind === 'vessel') folded = folded.replace(VESSEL_PREFIX, '');
+  folded = numbersAsDigits(folded);
+  // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
+    folded = asFormWords(folded);
     for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
     for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
   }
+  folded = joinLetterRuns(folded);
   const tokens: string[] = [];
   const forms: string[] = [];
   const digits: string[] = [];
@@ -173,9 +296,10 @@ export function nameTokens(name: string, kind?: string): NameTokens {
     if (raw === '') continue;
     const token = undoLeetspeak(raw);
     // Series numbers in company names: "Fund VIII" is not "Fund IX", "Solutions II" not "Solutions".
-    if (!person && ROMAN[token] !== undefined && tokens.length > 0) {
-      digits.push(String(ROMAN[token]));
-      tokens.push(String(ROMAN[token]));
+    const roman = !person && tokens.length > 0 ? romanValue(token) : undefined;
+    if (roman !== undefined) {
+      digits.push(String(roman));
+      tokens.push(String(roman));
       continue;
     }
     if (/^\d+$/.test(token)) {
