@@ -18,6 +18,7 @@ import { formatCount, formatListDate, formatTime } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useSettings } from '../hooks/use-settings';
 import { ImportProgressBar } from './ImportProgressBar';
+import { MatchingAndData } from './MatchingAndData';
 import { PageScreeningSettings } from './PageScreeningSettings';
 import { SourceCard } from './SourceCard';
 
@@ -182,6 +183,7 @@ export function OptionsApp({ db, service }: Props) {
       )}
 
       <PageScreeningSettings settings={settings} onChange={saveSettings} />
+      <MatchingAndData db={db} settings={settings} onChange={saveSettings} />
 
       {data && data.recentFailures.length > 0 ? (
         <section aria-label="Recent failures" class="failures">

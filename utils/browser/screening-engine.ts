@@ -4,6 +4,8 @@ import type { Target } from '../model';
 import type { ListStore } from '../store/db';
 import { activeTargets } from '../store/summary';
 import { search, type SearchRequest } from '../matching/search';
+import { clampBands, reband, type Bands } from '../records/bands';
+import { readSettings } from './settings';
 import type { ListDate, SearchAnswer, TargetDetails } from './page-protocol';
 
 /**
@@ -44,7 +46,17 @@ export class ScreeningEngine {
 
   async scan(text: string): Promise<ScanMatch[]> {
     this.keepAlive?.();
-    return (await this.index()).scan(text);
+    const [index, bands] = await Promise.all([this.index(), this.bands()]);
+    return reband(index.scan(text), bands);
+  }
+
+  /** The user's thresholds (Settings.bands), read fresh at most once a second. */
+  private bandsRead?: { at: number; bands: Promise<Bands> };
+  private bands(): Promise<Bands> {
+    if (!this.bandsRead || Date.now() - this.bandsRead.at > 1000) {
+      this.bandsRead = { at: Date.now(), bands: readSettings().then((s) => clampBands(s.bands ?? {})) };
+    }
+    return this.bandsRead.bands;
   }
 
   /** Called on every scan; see keepWarmWhileBrowsing. */
@@ -64,8 +76,8 @@ export class ScreeningEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchAnswer> {
-    const [index, byId, lists] = await Promise.all([this.index(), this.targetsById(), this.listDates()]);
-    return { results: search(index, (id) => byId.get(id), request), lists, at: Date.now() };
+    const [index, byId, lists, bands] = await Promise.all([this.index(), this.targetsById(), this.listDates(), this.bands()]);
+    return { results: reband(search(index, (id) => byId.get(id), request), bands), lists, at: Date.now() };
   }
 
   async listDates(): Promise<ListDate[]> {

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { SOURCE_IDS, type SourceId } from '../model';
+import { DEFAULT_BANDS, type Bands } from '../records/bands';
 import { OFFICIAL_SOURCES } from '../update/official-sources';
 
 export interface Settings {
@@ -13,6 +14,8 @@ export interface Settings {
   quietMode: boolean;
   /** Host names (`example.com`) where pages are never screened. */
   disabledSites: string[];
+  /** Score thresholds for strong and weak matches (utils/records/bands.ts). */
+  bands: Bands;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: false,
   quietMode: false,
   disabledSites: [],
+  bands: DEFAULT_BANDS,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
