@@ -372,6 +372,8 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
     const lowerWords = lowerCaseWords(text);
+    this.windowTokens.clear();
+    this.personWindowTokens.clear();
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
     // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
@@ -415,12 +417,29 @@ export class MatchIndex {
       }
     }
     for (const n of touched) flush(n);
+    this.windowTokens.clear();
+    this.personWindowTokens.clear();
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
   }
 
   private state?: { first: Int32Array; last: Int32Array; mask: Int32Array };
+
+  /** Tokens of the page windows scored during one scan: many names score the same window. */
+  private readonly windowTokens = new Map<string, NameTokens>();
+  private readonly personWindowTokens = new Map<string, NameTokens>();
+
+  /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
+  private windowTokensOf(windowText: string, kind: Target['kind']): NameTokens {
+    const cache = kind === 'person' ? this.personWindowTokens : this.windowTokens;
+    let tokens = cache.get(windowText);
+    if (!tokens) {
+      tokens = nameTokens(windowText, kind);
+      cache.set(windowText, tokens);
+    }
+    return tokens;
+  }
 
   /** Per-name scan state, allocated once and left clean after every scan. */
   private scanState() {
@@ -476,7 +495,7 @@ export class MatchIndex {
         // A trailing possessive ("Hamas’s") is not part of the match.
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
         const windowText = text.slice(words[startWord]!.start, end);
-        const windowTokens = nameTokens(windowText, target.kind);
+        const windowTokens = this.windowTokensOf(windowText, target.kind);
         const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight, requireEvidence: true });
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
         if (result.score < floor || (best && best.score > result.score)) continue;
@@ -682,18 +701,63 @@ function deletions(word: string): string[] {
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
 function lowerCaseWords(text: string): { has(word: string): boolean } {
-  // Asked rarely (one-word matches only), so each word is looked for when asked.
-  const answers = new Map<string, boolean>();
+  // Asked rarely (one-word matches only): the page's words are collected on the first question,
+  // in one pass, rather than a regular expression per word over the whole page.
+  let words: Set<string> | undefined;
   return {
     has(word: string) {
-      let answer = answers.get(word);
-      if (answer === undefined) {
-        answer = word.length >= 4 && /^[a-z]+$/.test(word) && new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(text);
-        answers.set(word, answer);
-      }
-      return answer;
+      if (word.length < 4 || !/^[a-z]+$/.test(word)) return false;
+      words ??= wholeLowerCaseWords(text);
+      return words.has(word);
     },
   };
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/**
+ * Every run of four or more letters a–z with no letter or number of any script on either side:
+ * the words `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])` would find (a mark beside a word does not join it).
+ */
+function wholeLowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const length = text.length;
+  let k = 0;
+  while (k < length) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < length) {
+      const d = text.charCodeAt(k);
+      if (d < 97 || d > 122) break;
+      k++;
+    }
+    if (k - start >= 4 && !letterOrNumberBefore(text, start) && !letterOrNumberAt(text, k)) out.add(text.slice(start, k));
+  }
+  return out;
+}
+
+/** The code point ending just before `k` (a surrogate pair read whole) is a letter or number. */
+function letterOrNumberBefore(text: string, k: number): boolean {
+  if (k === 0) return false;
+  const low = text.charCodeAt(k - 1);
+  if (low < 128) return (low >= 48 && low <= 57) || (low >= 65 && low <= 90) || (low >= 97 && low <= 122);
+  if (low >= 0xdc00 && low <= 0xdfff && k >= 2) {
+    const high = text.charCodeAt(k - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_NUMBER.test(text.slice(k - 2, k));
+  }
+  return LETTER_OR_NUMBER.test(text[k - 1]!);
+}
+
+/** The code point starting at `k` (a surrogate pair read whole) is a letter or number. */
+function letterOrNumberAt(text: string, k: number): boolean {
+  if (k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(k)!));
 }
 
 function popcount(v: number): number {
