@@ -15,7 +15,7 @@ import {
   type NameTokens,
 } from './normalize';
 import { KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
-import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
+import { STRONG, WEAK, type NameComparison, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
  * The compact index over every active list: names tokenised once, an inverted index from
@@ -481,6 +481,8 @@ export class MatchIndex {
     const lowerWords = lowerCaseWords(text);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
+    this.windowScores.clear();
+    this.groupMatches.clear();
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
     // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
@@ -528,6 +530,8 @@ export class MatchIndex {
     for (const n of touched) flush(n);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
+    this.windowScores.clear();
+    this.groupMatches.clear();
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
@@ -538,6 +542,58 @@ export class MatchIndex {
   /** Tokens of the page windows scored during one scan: many names score the same window. */
   private readonly windowTokens = new Map<string, NameTokens>();
   private readonly personWindowTokens = new Map<string, NameTokens>();
+
+  /**
+   * Scores of (window, name) pairs during one scan, by kind, then window tokens (one object per
+   * window text, see windowTokensOf), then the listed name's text: all that scoreTokens reads.
+   */
+  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<string, NameComparison>>>();
+
+  /** scoreTokens of a page window against a listed name, once per scan for the same window and name. */
+  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind']): NameComparison {
+    let byWindow = this.windowScores.get(kind);
+    if (!byWindow) this.windowScores.set(kind, (byWindow = new Map()));
+    let byName = byWindow.get(windowTokens);
+    if (!byName) byWindow.set(windowTokens, (byName = new Map()));
+    let result = byName.get(entry.full);
+    if (!result) {
+      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+      byName.set(entry.full, result);
+    }
+    return result;
+  }
+
+  /**
+   * bestWindow's answers during one scan. It reads only the words from `first` - wordCount to
+   * `last` + wordCount + 1 (it widens by at most the name's missing words), so the same name with
+   * the same text there, the group at the same words in it, gives the same match, moved.
+   */
+  private readonly groupMatches = new Map<string, ScanMatch | null>();
+
+  private bestWindowOnce(
+    text: string,
+    words: TextWord[],
+    lowerWords: { has(word: string): boolean },
+    n: number,
+    first: number,
+    last: number,
+    wordCount: number,
+    entry: IndexedName,
+    target: Target,
+    floor: number,
+  ): ScanMatch | undefined {
+    const lo = Math.max(0, first - wordCount - 1);
+    const hi = Math.min(words.length - 1, last + wordCount + 2);
+    const offset = words[lo]!.start;
+    const key = `${n} ${floor} ${first - lo} ${last - first} ${hi - last} ${text.slice(offset, words[hi]!.end)}`;
+    const known = this.groupMatches.get(key);
+    if (known === null) return undefined;
+    if (known) return copyMatch(known, offset, this.idsOf(entry.target));
+    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
+    // Kept relative to the span's start; every caller gets its own copy.
+    this.groupMatches.set(key, match ? copyMatch(match, -offset, match.ids) : null);
+    return match;
+  }
 
   /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
   private windowTokensOf(windowText: string, kind: Target['kind']): NameTokens {
@@ -577,7 +633,7 @@ export class MatchIndex {
     if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) return;
     const entry = this.entry(n);
     const wordCount = tokenCount + entry.tokens.forms.length;
-    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
+    const match = this.bestWindowOnce(text, words, lowerWords, n, first, last, wordCount, entry, target, floor);
     if (match) found.push(match);
   }
 
@@ -607,7 +663,7 @@ export class MatchIndex {
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
         const windowText = text.slice(words[startWord]!.start, end);
         const windowTokens = this.windowTokensOf(windowText, target.kind);
-        const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight, requireEvidence: true });
+        const result = this.scoreWindow(windowTokens, entry, target.kind);
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
         if (result.score < floor || (best && best.score > result.score)) continue;
         // One word names someone only when the listed name is that one rare word, spelt the
@@ -921,6 +977,18 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [n]);
   else if (list.at(-1) !== n) list.push(n);
+}
+
+/** A match moved by `shift` characters, with arrays and explanation of its own. */
+function copyMatch(match: ScanMatch, shift: number, ids: string[]): ScanMatch {
+  const { tokens, penalties } = match.explanation;
+  return {
+    ...match,
+    start: match.start + shift,
+    end: match.end + shift,
+    ids: [...ids],
+    explanation: { ...match.explanation, tokens: tokens.map((t) => ({ ...t })), penalties: [...penalties] },
+  };
 }
 
 /** Overlapping matches: keep the better (higher score, then longer) one. */
