@@ -15,7 +15,7 @@ import {
   type NameTokens,
 } from './normalize';
 import { KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
-import { STRONG, WEAK, type NameComparison, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
+import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
  * The compact index over every active list: names tokenised once, an inverted index from
@@ -28,6 +28,8 @@ interface IndexedName {
   full: string;
   type: NameType;
   tokens: NameTokens;
+  /** Names of the same kind with the same tokens, forms and digits share it: they score the same. */
+  scoreKey: number;
   /** Han / Hangul / Kana names are also matched by their characters. */
   cjk?: string;
   /** Family-name tokens where the list says which part is the family name. */
@@ -114,6 +116,8 @@ export class MatchIndex {
   /** Family-name tokens (people whose list says which part is the family name); empty: none. */
   private readonly nameFamily = new StringListColumn(this.strings);
   private readonly nameCjk = new Map<number, string>();
+  /** See IndexedName.scoreKey. */
+  private readonly nameScoreKey: Int32Array;
   /** Query keys (exact token, `~` phonetic form, one-edit deletions) → names. */
   private readonly keys = new KeyTable();
   private readonly postings: Postings;
@@ -165,6 +169,8 @@ export class MatchIndex {
     };
     const ids: number[] = [];
     const nameTarget: number[] = [];
+    const scoreKeys = new Map<string, number>();
+    const nameScoreKey: number[] = [];
     const primaryTokens: (string[] | undefined)[] = new Array(targets.length);
     targets.forEach((target, t) => {
       for (const key of linkKeys(target)) {
@@ -200,6 +206,11 @@ export class MatchIndex {
           }
         }
         this.nameTokens.pushIds(ids);
+        // Tokens are letters and digits only: a space and a NUL cannot be part of one.
+        const signature = `${target.kind}\u0000${tokens.tokens.join(' ')}\u0000${tokens.forms.join(' ')}\u0000${tokens.digits.join(' ')}`;
+        let scoreKey = scoreKeys.get(signature);
+        if (scoreKey === undefined) scoreKeys.set(signature, (scoreKey = scoreKeys.size));
+        nameScoreKey.push(scoreKey);
         this.nameForms.push(tokens.forms);
         this.nameDigits.push(tokens.digits);
         this.nameFamily.push(family ?? []);
@@ -253,6 +264,7 @@ export class MatchIndex {
     this.keys.trim();
     this.postings = postings.finish(this.keys.size);
     this.nameTarget = Int32Array.from(nameTarget);
+    this.nameScoreKey = Int32Array.from(nameScoreKey);
     for (const column of [this.nameTokens, this.nameForms, this.nameDigits, this.nameFamily]) column.pack();
     this.strings.seal();
     // The same person or company listed by several sources under the same primary name and kind,
@@ -319,6 +331,7 @@ export class MatchIndex {
       full: this.nameFull[n]!,
       type: this.nameType[n]!,
       tokens: { tokens: this.nameTokens.strings(n), forms: this.nameForms.strings(n), digits: this.nameDigits.strings(n) },
+      scoreKey: this.nameScoreKey[n]!,
     };
     const cjk = this.nameCjk.get(n);
     if (cjk !== undefined) entry.cjk = cjk;
@@ -404,7 +417,7 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const best = new Map<number, QueryMatch>();
     const consider = (n: number, score: number, explanation: QueryMatch['explanation']) => {
-      const entry = this.entry(n);
+      const entry = { target: this.nameTarget[n]!, full: this.nameFull[n]!, type: this.nameType[n]! };
       const target = this.targets[entry.target]!;
       // Weak aliases never alert on their own: at most a weak result.
       if (entry.type === 'weak-alias') score = Math.min(score, STRONG - 0.01);
@@ -460,11 +473,18 @@ export class MatchIndex {
     candidates = candidates.filter(([, shared]) => shared >= minShared);
     // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
     if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
+    // One person on three lists is three names with the same tokens: scored once per query.
+    const scored = new Map<number, NameComparison>();
     for (const [n] of candidates) {
-      const entry = this.entry(n);
-      const kind = this.targets[entry.target]!.kind;
+      const kind = this.targets[this.nameTarget[n]!]!.kind;
       const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : query;
-      const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+      const scoreKey = this.nameScoreKey[n]!;
+      let result = scored.get(scoreKey);
+      if (result) result = { ...result, explanation: copyExplanation(result.explanation) };
+      else {
+        result = scoreTokens(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true });
+        scored.set(scoreKey, result);
+      }
       consider(n, result.score, result.explanation);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
@@ -545,9 +565,9 @@ export class MatchIndex {
 
   /**
    * Scores of (window, name) pairs during one scan, by kind, then window tokens (one object per
-   * window text, see windowTokensOf), then the listed name's text: all that scoreTokens reads.
+   * window text, see windowTokensOf), then the listed name's scoreKey: all that scoreTokens reads.
    */
-  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<string, NameComparison>>>();
+  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison>>>();
 
   /** scoreTokens of a page window against a listed name, once per scan for the same window and name. */
   private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind']): NameComparison {
@@ -555,10 +575,10 @@ export class MatchIndex {
     if (!byWindow) this.windowScores.set(kind, (byWindow = new Map()));
     let byName = byWindow.get(windowTokens);
     if (!byName) byWindow.set(windowTokens, (byName = new Map()));
-    let result = byName.get(entry.full);
+    let result = byName.get(entry.scoreKey);
     if (!result) {
       result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
-      byName.set(entry.full, result);
+      byName.set(entry.scoreKey, result);
     }
     return result;
   }
@@ -981,14 +1001,12 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
 
 /** A match moved by `shift` characters, with arrays and explanation of its own. */
 function copyMatch(match: ScanMatch, shift: number, ids: string[]): ScanMatch {
-  const { tokens, penalties } = match.explanation;
-  return {
-    ...match,
-    start: match.start + shift,
-    end: match.end + shift,
-    ids: [...ids],
-    explanation: { ...match.explanation, tokens: tokens.map((t) => ({ ...t })), penalties: [...penalties] },
-  };
+  return { ...match, start: match.start + shift, end: match.end + shift, ids: [...ids], explanation: copyExplanation(match.explanation) };
+}
+
+/** An explanation with alignment objects and arrays of its own (a reused score is handed out again). */
+function copyExplanation(explanation: NameExplanation): NameExplanation {
+  return { ...explanation, tokens: explanation.tokens.map((t) => ({ ...t })), penalties: [...explanation.penalties] };
 }
 
 /** Overlapping matches: keep the better (higher score, then longer) one. */
