@@ -119,7 +119,7 @@ export class MatchIndex {
   /** See IndexedName.scoreKey. */
   private readonly nameScoreKey: Int32Array;
   /** Query keys (exact token, `~` phonetic form, one-edit deletions) → names. */
-  private readonly keys = new KeyTable();
+  private readonly keys: KeyTable;
   private readonly postings: Postings;
   /** Target index → group index; group → ids of every target in it. */
   private readonly group: number[];
@@ -140,6 +140,8 @@ export class MatchIndex {
 
   private constructor(targets: Target[]) {
     this.targets = targets;
+    // About nine query keys per target on the real lists (268k for 32k targets).
+    this.keys = new KeyTable(targets.length * 8);
     const uf = new UnionFind(targets.length);
     // (token pool id, name) of words of five letters or more, for one-edit keys.
     const typoTokens: number[] = [];
@@ -170,6 +172,8 @@ export class MatchIndex {
     const ids: number[] = [];
     const nameTarget: number[] = [];
     const scoreKeys = new Map<string, number>();
+    // The signature of a tokenisation (one object per distinct name text, see tokenise) by kind.
+    const scoreKeyOfTokens = new Map<Target['kind'], Map<NameTokens, number>>();
     const nameScoreKey: number[] = [];
     const primaryTokens: (string[] | undefined)[] = new Array(targets.length);
     targets.forEach((target, t) => {
@@ -206,10 +210,16 @@ export class MatchIndex {
           }
         }
         this.nameTokens.pushIds(ids);
-        // Tokens are letters and digits only: a space and a NUL cannot be part of one.
-        const signature = `${target.kind}\u0000${tokens.tokens.join(' ')}\u0000${tokens.forms.join(' ')}\u0000${tokens.digits.join(' ')}`;
-        let scoreKey = scoreKeys.get(signature);
-        if (scoreKey === undefined) scoreKeys.set(signature, (scoreKey = scoreKeys.size));
+        let ofTokens = scoreKeyOfTokens.get(target.kind);
+        if (!ofTokens) scoreKeyOfTokens.set(target.kind, (ofTokens = new Map()));
+        let scoreKey = ofTokens.get(tokens);
+        if (scoreKey === undefined) {
+          // Tokens are letters and digits only: a space and a NUL cannot be part of one.
+          const signature = `${target.kind}\u0000${tokens.tokens.join(' ')}\u0000${tokens.forms.join(' ')}\u0000${tokens.digits.join(' ')}`;
+          scoreKey = scoreKeys.get(signature);
+          if (scoreKey === undefined) scoreKeys.set(signature, (scoreKey = scoreKeys.size));
+          ofTokens.set(tokens, scoreKey);
+        }
         nameScoreKey.push(scoreKey);
         this.nameForms.push(tokens.forms);
         this.nameDigits.push(tokens.digits);
@@ -502,19 +512,23 @@ export class MatchIndex {
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
-    this.groupMatches.clear();
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
     // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
     const state = this.scanState();
+    const groupFirst = state.first;
+    const groupLast = state.last;
+    const groupMask = state.mask;
+    const scanSpan = this.scanSpan;
+    const scanNeeded = this.scanNeeded;
     const touched: number[] = [];
     const flush = (n: number) => {
-      const first = state.first[n]!;
+      const first = groupFirst[n]!;
       if (first < 0) return;
-      const mask = state.mask[n]!;
-      state.first[n] = -1;
-      state.mask[n] = 0;
-      if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, state.last[n]!, mask, found, floor);
+      const mask = groupMask[n]!;
+      groupFirst[n] = -1;
+      groupMask[n] = 0;
+      if (popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, groupLast[n]!, mask, found, floor);
     };
     // Per distinct word of the page: its scan keys' lists, as start, end pairs into the values.
     const keyCache = new Map<string, number[]>();
@@ -536,14 +550,14 @@ export class MatchIndex {
           const code = values[k]!;
           const n = code >>> 6;
           const position = code & 31;
-          const first = state.first[n]!;
-          if (first >= 0 && (i - first > this.scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
-          if (state.first[n]! < 0) {
-            state.first[n] = i;
+          const first = groupFirst[n]!;
+          if (first >= 0 && (i - first > scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
+          if (groupFirst[n]! < 0) {
+            groupFirst[n] = i;
             touched.push(n);
           }
-          state.last[n] = i;
-          state.mask[n] = state.mask[n]! | (1 << position);
+          groupLast[n] = i;
+          groupMask[n] = groupMask[n]! | (1 << position);
         }
       }
     }
@@ -551,7 +565,6 @@ export class MatchIndex {
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
-    this.groupMatches.clear();
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(found);
@@ -581,38 +594,6 @@ export class MatchIndex {
       byName.set(entry.scoreKey, result);
     }
     return result;
-  }
-
-  /**
-   * bestWindow's answers during one scan. It reads only the words from `first` - wordCount to
-   * `last` + wordCount + 1 (it widens by at most the name's missing words), so the same name with
-   * the same text there, the group at the same words in it, gives the same match, moved.
-   */
-  private readonly groupMatches = new Map<string, ScanMatch | null>();
-
-  private bestWindowOnce(
-    text: string,
-    words: TextWord[],
-    lowerWords: { has(word: string): boolean },
-    n: number,
-    first: number,
-    last: number,
-    wordCount: number,
-    entry: IndexedName,
-    target: Target,
-    floor: number,
-  ): ScanMatch | undefined {
-    const lo = Math.max(0, first - wordCount - 1);
-    const hi = Math.min(words.length - 1, last + wordCount + 2);
-    const offset = words[lo]!.start;
-    const key = `${n} ${floor} ${first - lo} ${last - first} ${hi - last} ${text.slice(offset, words[hi]!.end)}`;
-    const known = this.groupMatches.get(key);
-    if (known === null) return undefined;
-    if (known) return copyMatch(known, offset, this.idsOf(entry.target));
-    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
-    // Kept relative to the span's start; every caller gets its own copy.
-    this.groupMatches.set(key, match ? copyMatch(match, -offset, match.ids) : null);
-    return match;
   }
 
   /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
@@ -653,7 +634,7 @@ export class MatchIndex {
     if (hitWeight < totalWeight * (target.kind === 'person' ? 0.5 : 0.6)) return;
     const entry = this.entry(n);
     const wordCount = tokenCount + entry.tokens.forms.length;
-    const match = this.bestWindowOnce(text, words, lowerWords, n, first, last, wordCount, entry, target, floor);
+    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
     if (match) found.push(match);
   }
 
@@ -997,11 +978,6 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [n]);
   else if (list.at(-1) !== n) list.push(n);
-}
-
-/** A match moved by `shift` characters, with arrays and explanation of its own. */
-function copyMatch(match: ScanMatch, shift: number, ids: string[]): ScanMatch {
-  return { ...match, start: match.start + shift, end: match.end + shift, ids: [...ids], explanation: copyExplanation(match.explanation) };
 }
 
 /** An explanation with alignment objects and arrays of its own (a reused score is handed out again). */

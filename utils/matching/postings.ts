@@ -18,8 +18,15 @@ export class KeyTable {
   private starts: Int32Array = new Int32Array(1025);
   private hashes: Int32Array = new Int32Array(1024);
   /** Slot → key id + 1 (0: empty). */
-  private slots = new Int32Array(2048);
+  private slots: Int32Array;
   private count = 0;
+
+  /** `expectedKeys`: room made up front, so a big table is not rehashed on the way. */
+  constructor(expectedKeys = 1024) {
+    let size = 2048;
+    while (size < expectedKeys * 2) size *= 2;
+    this.slots = new Int32Array(size);
+  }
 
   get size(): number {
     return this.count;
