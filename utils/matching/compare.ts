@@ -143,17 +143,27 @@ const MIN_TYPO_LENGTH = 4;
 /** Similarity of two tokens with the reason; 0 when they should not be taken as the same. */
 const EXACT: TokenMatch = { similarity: 1, how: 'exact' };
 const NONE: TokenMatch = { similarity: 0, how: 'missing' };
-const tokenCache = new Map<string, TokenMatch>();
+/** Smaller token → larger token → match: two lookups by the tokens themselves, no key string built per call. */
+const tokenCache = new Map<string, Map<string, TokenMatch>>();
+let tokenCacheSize = 0;
 
 export function compareTokens(a: string, b: string): TokenMatch {
   if (a === b) return EXACT;
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  const cached = tokenCache.get(key);
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  let cachedForLow = tokenCache.get(low);
+  const cached = cachedForLow?.get(high);
   if (cached) return cached;
   const result = computeTokenMatch(a, b);
   // Bounded: queries and pages bring endless new words.
-  if (tokenCache.size > 300_000) tokenCache.clear();
-  tokenCache.set(key, result);
+  if (tokenCacheSize > 300_000) {
+    tokenCache.clear();
+    tokenCacheSize = 0;
+    cachedForLow = undefined;
+  }
+  if (!cachedForLow) tokenCache.set(low, (cachedForLow = new Map()));
+  cachedForLow.set(high, result);
+  tokenCacheSize++;
   return result;
 }
 

@@ -16,7 +16,8 @@ import {
   TITLES,
   type NameTokens,
 } from './normalize';
-import { STRONG, WEAK, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
+import { KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
+import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
  * The compact index over every active list: names tokenised once, an inverted index from
@@ -29,6 +30,8 @@ interface IndexedName {
   full: string;
   type: NameType;
   tokens: NameTokens;
+  /** Names of the same kind with the same tokens, forms and digits share it: they score the same. */
+  scoreKey: number;
   /** Han / Hangul / Kana names are also matched by their characters. */
   cjk?: string;
   /** Family-name tokens where the list says which part is the family name. */
@@ -42,6 +45,10 @@ const FUNCTION_WORDS = new Set([
   'our', 'you', 'your', 'was', 'were', 'has', 'have', 'had', 'with', 'from', 'after', 'before', 'also', 'all', 'some',
   'more', 'most', 'many', 'one', 'two', 'its', 'his', 'her', 'she', 'him', 'are', 'can', 'will', 'would', 'should', 'may',
 ]);
+
+/** Key prefixes (character codes) in the query key table: `~` phonetic form, deletion keys. */
+const PHONETIC_KEY = 0x7e;
+const DELETION_KEY = 0x01;
 
 /** At most this many candidate names are scored for one query. */
 const MAX_SCORED = 200;
@@ -99,16 +106,33 @@ function linkKeys(target: Target): string[] {
 
 export class MatchIndex {
   readonly targets: Target[];
-  private readonly names: IndexedName[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly df = new Map<string, number>();
+  /** Names in columns rather than an object each (90k names): see entry(n). */
+  private nameCount = 0;
+  private readonly nameTarget: Int32Array;
+  private readonly nameFull: string[] = [];
+  private readonly nameType: NameType[] = [];
+  private readonly strings = new StringPool();
+  private readonly nameTokens = new StringListColumn(this.strings);
+  private readonly nameForms = new StringListColumn(this.strings);
+  private readonly nameDigits = new StringListColumn(this.strings);
+  /** Family-name tokens (people whose list says which part is the family name); empty: none. */
+  private readonly nameFamily = new StringListColumn(this.strings);
+  private readonly nameCjk = new Map<number, string>();
+  /** See IndexedName.scoreKey. */
+  private readonly nameScoreKey: Int32Array;
+  /** Query keys (exact token, `~` phonetic form, one-edit deletions) → names. */
+  private readonly keys: KeyTable;
+  private readonly postings: Postings;
   /** Target index → group index; group → ids of every target in it. */
   private readonly group: number[];
   private readonly groupIds: string[][];
   private readonly cjkByPrefix = new Map<string, number[]>();
   private readonly weightCache = new Map<string, number>();
+  /** weight() of each pooled string, filled when first needed (NaN: not yet). */
+  private stringWeights?: Float64Array;
   /** Scan keys of name tokens (exact, phonetic, stem) → name index × 64 + token position. */
-  private readonly scanPostings = new Map<string, number[]>();
+  private readonly scanKeyTable = new KeyTable();
+  private readonly scanPostings: Postings;
   /** Per name: how many of its words must be found close together before a window is scored. */
   private scanNeeded: Uint8Array = new Uint8Array(0);
   /** Per name: how far apart (in words) its words may be found. */
@@ -118,9 +142,42 @@ export class MatchIndex {
 
   private constructor(targets: Target[]) {
     this.targets = targets;
+    // About nine query keys per target on the real lists (268k for 32k targets).
+    this.keys = new KeyTable(targets.length * 8);
     const uf = new UnionFind(targets.length);
-    const typoTokens: [string, string, number][] = [];
+    // (token pool id, name) of words of five letters or more, for one-edit keys.
+    const typoTokens: number[] = [];
     const byKey = new Map<string, number>();
+    const postings = new PostingsBuilder();
+    const scanPostings = new PostingsBuilder();
+    // Per distinct token (by pool id): a token is in many names, its keys are found once.
+    const tokenKey: number[] = [];
+    /** Query key of the token's phonetic form; -1 when that is the token itself. */
+    const tokenPhoneticKey: number[] = [];
+    const tokenPhonetic: string[] = [];
+    /** Names with the token (the length of its exact key's list once built). */
+    const tokenDf: number[] = [];
+    const tokenScanKeys: (number[] | undefined)[] = [];
+    const tokenDeletionKeys: number[][] = [];
+    // The same name is listed by several sources: tokenised once per kind class.
+    const tokensOfName = new Map<string, NameTokens>();
+    const tokensOfPersonName = new Map<string, NameTokens>();
+    const tokenise = (name: string, kind: Target['kind']): NameTokens => {
+      const cache = kind === 'person' ? tokensOfPersonName : tokensOfName;
+      let tokens = cache.get(name);
+      if (!tokens) {
+        tokens = nameTokens(name, kind);
+        cache.set(name, tokens);
+      }
+      return tokens;
+    };
+    const ids: number[] = [];
+    const nameTarget: number[] = [];
+    const scoreKeys = new Map<string, number>();
+    // The signature of a tokenisation (one object per distinct name text, see tokenise) by kind.
+    const scoreKeyOfTokens = new Map<Target['kind'], Map<NameTokens, number>>();
+    const nameScoreKey: number[] = [];
+    const primaryTokens: (string[] | undefined)[] = new Array(targets.length);
     targets.forEach((target, t) => {
       for (const key of linkKeys(target)) {
         const other = byKey.get(key);
@@ -128,49 +185,109 @@ export class MatchIndex {
         else uf.union(other, t);
       }
       for (const { key } of targetIdentifierKeys(target)) addTo(this.identifiers, key, t);
+      const primary = target.names.find((n) => n.type === 'primary');
       for (const name of withAlternatives(target.names)) {
-        const tokens = nameTokens(name.full, target.kind);
-        const entry: IndexedName = { target: t, full: name.full, type: name.type, tokens };
+        const tokens = tokenise(name.full, target.kind);
+        // Kept for grouping by primary name below (the same tokens as nameTokens(primary.full, kind)).
+        // An acronym after the name ("… GUARD CORPS (IRGC)") is not part of it: another list may leave it out.
+        if (name === primary) primaryTokens[t] = tokenise(trailingAcronym(name.full)?.outside ?? name.full, target.kind).tokens;
+        let family: string[] | undefined;
         if (target.kind === 'person' && name.family) {
-          const family = nameTokens(name.family, 'person').tokens.filter((f) => !PARTICLES.has(f));
-          if (family.length > 0 && family.length < tokens.tokens.length) entry.family = family;
+          family = tokenise(name.family, 'person').tokens.filter((f) => !PARTICLES.has(f));
+          if (!(family.length > 0 && family.length < tokens.tokens.length)) family = undefined;
         }
-        if (isCjkOnly(name.full)) entry.cjk = cjkCharacters(name.full);
-        const n = this.names.push(entry) - 1;
-        const seen = new Set<string>();
+        const n = this.nameCount++;
+        nameTarget.push(t);
+        this.nameFull.push(name.full);
+        this.nameType.push(name.type);
+        ids.length = 0;
         for (const token of tokens.tokens) {
-          if (seen.has(token)) continue;
-          seen.add(token);
-          this.df.set(token, (this.df.get(token) ?? 0) + 1);
-          this.post(token, n);
-          const p = phoneticForm(token);
-          if (p !== token) this.post(`~${p}`, n);
+          const id = this.strings.intern(token);
+          ids.push(id);
+          if (tokenKey[id] === undefined) {
+            const p = phoneticForm(token);
+            tokenKey[id] = this.keys.add(token);
+            tokenPhoneticKey[id] = p !== token ? this.keys.add(p, PHONETIC_KEY) : -1;
+            tokenPhonetic[id] = p;
+            tokenDf[id] = 0;
+          }
+        }
+        this.nameTokens.pushIds(ids);
+        let ofTokens = scoreKeyOfTokens.get(target.kind);
+        if (!ofTokens) scoreKeyOfTokens.set(target.kind, (ofTokens = new Map()));
+        let scoreKey = ofTokens.get(tokens);
+        if (scoreKey === undefined) {
+          // Tokens are letters and digits only: a space and a NUL cannot be part of one.
+          const signature = `${target.kind}\u0000${tokens.tokens.join(' ')}\u0000${tokens.forms.join(' ')}\u0000${tokens.digits.join(' ')}`;
+          scoreKey = scoreKeys.get(signature);
+          if (scoreKey === undefined) scoreKeys.set(signature, (scoreKey = scoreKeys.size));
+          ofTokens.set(tokens, scoreKey);
+        }
+        nameScoreKey.push(scoreKey);
+        this.nameForms.push(tokens.forms);
+        this.nameDigits.push(tokens.digits);
+        this.nameFamily.push(family ?? []);
+        const cjk = isCjkOnly(name.full) ? cjkCharacters(name.full) : undefined;
+        if (cjk !== undefined) this.nameCjk.set(n, cjk);
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
+          // A token twice in one name counts once.
+          if (ids.indexOf(id) < k) continue;
+          tokenDf[id]!++;
+          postings.add(tokenKey[id]!, n);
+          if (tokenPhoneticKey[id]! >= 0) postings.add(tokenPhoneticKey[id]!, n);
           // One-edit keys: a typo in a query word of five letters or more still finds the name.
           // Added after the counts are known (below), for distinctive words only.
-          if (token.length >= 5) typoTokens.push([token, p, n]);
+          if (tokens.tokens[k]!.length >= 5) typoTokens.push(id, n);
         }
-        if (entry.cjk) {
-          const prefix = entry.cjk.slice(0, 2);
+        if (cjk) {
+          const prefix = cjk.slice(0, 2);
           const list = this.cjkByPrefix.get(prefix) ?? [];
           list.push(n);
           this.cjkByPrefix.set(prefix, list);
         }
+        // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
+        // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
+        // A name made only of legal forms (records named just "Company") names no one on a page.
+        if (name.type !== 'weak-alias' && !tokens.tokens.every((token) => COMPANY_FORMS.has(token))) {
+          tokens.tokens.forEach((token, position) => {
+            if (position > 63 || token.length < 2 || PARTICLES.has(token)) return;
+            const id = ids[position]!;
+            let keys = tokenScanKeys[id];
+            if (!keys) keys = tokenScanKeys[id] = scanKeys(token).map((key) => this.scanKeyTable.add(key));
+            for (const key of keys) scanPostings.add(key, n * 64 + position);
+          });
+        }
       }
     });
     // Deletion keys cost memory (a key per letter); common words are found exactly anyway.
-    for (const [token, p, n] of typoTokens) {
-      if ((this.df.get(token) ?? 1) > 50) continue;
-      for (const d of deletions(p)) this.post(`d:${d}`, n);
+    for (let k = 0; k < typoTokens.length; k += 2) {
+      const id = typoTokens[k]!;
+      const n = typoTokens[k + 1]!;
+      if (tokenDf[id]! > 50) continue;
+      let keys = tokenDeletionKeys[id];
+      if (!keys) {
+        // deletions(p): the word itself, then the word with each letter left out in turn.
+        const p = tokenPhonetic[id]!;
+        keys = [this.keys.add(p, DELETION_KEY)];
+        for (let skip = 0; skip < p.length; skip++) keys.push(this.keys.add(p, DELETION_KEY, skip));
+        tokenDeletionKeys[id] = keys;
+      }
+      for (const key of keys) postings.add(key, n);
     }
+    this.keys.trim();
+    this.postings = postings.finish(this.keys.size);
+    this.nameTarget = Int32Array.from(nameTarget);
+    this.nameScoreKey = Int32Array.from(nameScoreKey);
+    for (const column of [this.nameTokens, this.nameForms, this.nameDigits, this.nameFamily]) column.pack();
+    this.strings.seal();
     // The same person or company listed by several sources under the same primary name and kind,
     // unless both give birth years and they differ (namesakes).
     const byPrimary = new Map<string, number[]>();
     targets.forEach((target, t) => {
-      const primary = target.names.find((n) => n.type === 'primary');
+      const primary = primaryTokens[t];
       if (!primary) return;
-      // An acronym after the name ("… GUARD CORPS (IRGC)") is not part of it: another list may leave it out.
-      const bare = trailingAcronym(primary.full)?.outside ?? primary.full;
-      const key = `${target.kind}|${[...nameTokens(bare, target.kind).tokens].sort().join(' ')}`;
+      const key = `${target.kind}|${[...primary].sort().join(' ')}`;
       const years = birthYears(target);
       const bucket = byPrimary.get(key) ?? [];
       const partner = bucket.find((other) => {
@@ -195,49 +312,56 @@ export class MatchIndex {
       this.groupIds[g]!.push(target.id);
       return g;
     });
-    // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
-    // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
-    this.names.forEach((entry, n) => {
-      // A name made only of legal forms (records named just "Company") names no one on a page.
-      if (entry.type === 'weak-alias' || entry.tokens.tokens.every((t) => COMPANY_FORMS.has(t))) return;
-      entry.tokens.tokens.forEach((token, position) => {
-        if (position > 63 || token.length < 2 || PARTICLES.has(token)) return;
-        for (const key of scanKeys(token)) {
-          const list = this.scanPostings.get(key);
-          const code = n * 64 + position;
-          if (!list) this.scanPostings.set(key, [code]);
-          else if (list.at(-1) !== code) list.push(code);
-        }
-      });
-    });
     // Words in hundreds of names ("Bank", "International", "Muhammad") are not looked up on pages:
     // the rarer words of a name find it, and the window around them is scored in full.
-    for (const [key, list] of this.scanPostings) if (list.length > SCAN_POSTING_CAP) this.scanPostings.delete(key);
+    this.scanKeyTable.trim();
+    this.scanPostings = scanPostings.finish(this.scanKeyTable.size, SCAN_POSTING_CAP);
     // Per name, the positions that still have a key: a 64-bit mask as two 32-bit halves.
-    const low = new Uint32Array(this.names.length);
-    const high = new Uint32Array(this.names.length);
-    for (const list of this.scanPostings.values()) {
-      for (const code of list) {
-        const n = code >>> 6;
-        const position = code & 63;
-        if (position < 32) low[n]! |= 1 << position;
-        else high[n]! |= 1 << (position - 32);
-      }
+    const low = new Uint32Array(this.nameCount);
+    const high = new Uint32Array(this.nameCount);
+    for (const code of this.scanPostings.values) {
+      const n = code >>> 6;
+      const position = code & 63;
+      if (position < 32) low[n]! |= 1 << position;
+      else high[n]! |= 1 << (position - 32);
     }
-    this.scanNeeded = new Uint8Array(this.names.length);
-    this.scanSpan = new Uint8Array(this.names.length);
-    for (let n = 0; n < this.names.length; n++) {
-      const entry = this.names[n]!;
-      const length = entry.tokens.tokens.length;
-      const kind = this.targets[entry.target]!.kind;
+    this.scanNeeded = new Uint8Array(this.nameCount);
+    this.scanSpan = new Uint8Array(this.nameCount);
+    for (let n = 0; n < this.nameCount; n++) {
+      const length = this.nameTokens.end(n) - this.nameTokens.start(n);
+      const kind = this.targets[this.nameTarget[n]!]!.kind;
       // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
       // Muhammad Shaker); organisations by all but one of their words at most. Words too common to
       // look up ("Oleg" in "Олега Дерипаски") cannot be found: one fewer is needed then.
       const byKind = kind === 'person' ? Math.min(2, length) : Math.max(1, length - 1);
       const lookedUp = popcount(low[n]!) + popcount(high[n]!);
       this.scanNeeded[n] = lookedUp === 0 ? 255 : Math.max(1, Math.min(byKind, lookedUp) - (lookedUp < length ? 1 : 0));
-      this.scanSpan[n] = Math.min(255, length + entry.tokens.forms.length);
+      this.scanSpan[n] = Math.min(255, length + (this.nameForms.end(n) - this.nameForms.start(n)));
     }
+  }
+
+  /** Name n as one object, for scoring and results (built when asked: most names never are). */
+  private entry(n: number): IndexedName {
+    const entry: IndexedName = {
+      target: this.nameTarget[n]!,
+      full: this.nameFull[n]!,
+      type: this.nameType[n]!,
+      tokens: { tokens: this.nameTokens.strings(n), forms: this.nameForms.strings(n), digits: this.nameDigits.strings(n) },
+      scoreKey: this.nameScoreKey[n]!,
+    };
+    const cjk = this.nameCjk.get(n);
+    if (cjk !== undefined) entry.cjk = cjk;
+    if (this.nameFamily.end(n) > this.nameFamily.start(n)) entry.family = this.nameFamily.strings(n);
+    return entry;
+  }
+
+  /** weight() of a pooled string (a name's token), remembered by its pool id. */
+  private weightOfString(id: number): number {
+    let weights = this.stringWeights;
+    if (!weights) weights = this.stringWeights = new Float64Array(this.strings.strings.length).fill(NaN);
+    let w = weights[id]!;
+    if (Number.isNaN(w)) w = weights[id] = this.weight(this.strings.strings[id]!);
+    return w;
   }
 
   static build(targets: Target[]): MatchIndex {
@@ -245,21 +369,16 @@ export class MatchIndex {
   }
 
   stats(): IndexStats {
-    return { targets: this.targets.length, names: this.names.length, keys: this.postings.size, clusters: this.groupIds.length };
-  }
-
-  private post(key: string, n: number): void {
-    const list = this.postings.get(key);
-    if (!list) this.postings.set(key, [n]);
-    else if (list.at(-1) !== n) list.push(n);
+    return { targets: this.targets.length, names: this.nameCount, keys: this.keys.size, clusters: this.groupIds.length };
   }
 
   /** Rarity from the lists (a token in many names says little), never above the built-in weight. */
   readonly weight: TokenWeight = (token) => {
     const cached = this.weightCache.get(token);
     if (cached !== undefined) return cached;
-    const df = this.df.get(token) ?? 0;
-    const total = Math.max(1, this.names.length);
+    // Names with the token: the length of its exact key's list.
+    const df = this.postings.lengthOf(this.keys.idOf(token));
+    const total = Math.max(1, this.nameCount);
     // In 1 name of 40,000: 1; in 1 of 100: about 0.3.
     const idf = df === 0 ? 1 : Math.min(1, Math.max(0.1, Math.log(total / df) / Math.log(total / 2)));
     const w = Math.min(builtinWeight(token), idf < 0.55 ? idf : 1);
@@ -279,16 +398,26 @@ export class MatchIndex {
   private candidates(tokens: string[]): Map<number, number> {
     const out = new Map<number, number>();
     const seenForToken = new Set<number>();
+    const keys: number[] = [];
     for (const token of tokens) {
       seenForToken.clear();
-      const keys = [token, `~${phoneticForm(token)}`];
-      if (token.length >= 5) for (const d of deletions(phoneticForm(token))) keys.push(`d:${d}`);
+      const p = phoneticForm(token);
+      keys.length = 0;
+      keys.push(this.keys.idOf(token), this.keys.idOf(p, PHONETIC_KEY));
+      // deletions(p): the word itself, then the word with each letter left out in turn.
+      if (token.length >= 5) {
+        keys.push(this.keys.idOf(p, DELETION_KEY));
+        for (let k = 0; k < p.length; k++) keys.push(this.keys.idOf(p, DELETION_KEY, k));
+      }
       for (const key of keys) {
-        const list = this.postings.get(key);
-        if (!list) continue;
+        if (key < 0) continue;
+        const start = this.postings.start(key);
+        const end = this.postings.end(key);
         // A very common word alone would list thousands of names: the rarer words find those.
-        if (list.length > 2000 && tokens.length > 1) continue;
-        for (const n of list) {
+        if (end - start > 2000 && tokens.length > 1) continue;
+        const values = this.postings.values;
+        for (let k = start; k < end; k++) {
+          const n = values[k]!;
           if (seenForToken.has(n)) continue;
           seenForToken.add(n);
           out.set(n, (out.get(n) ?? 0) + 1);
@@ -304,7 +433,7 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const best = new Map<number, QueryMatch>();
     const consider = (n: number, score: number, explanation: QueryMatch['explanation']) => {
-      const entry = this.names[n]!;
+      const entry = { target: this.nameTarget[n]!, full: this.nameFull[n]!, type: this.nameType[n]! };
       const target = this.targets[entry.target]!;
       // Weak aliases never alert on their own: at most a weak result.
       if (entry.type === 'weak-alias') score = Math.min(score, STRONG - 0.01);
@@ -345,7 +474,7 @@ export class MatchIndex {
     if (isCjkOnly(trimmed)) {
       const chars = cjkCharacters(trimmed);
       for (const n of this.cjkByPrefix.get(chars.slice(0, 2)) ?? []) {
-        const result = compareNames(chars, this.names[n]!.cjk!, { kind: this.targets[this.names[n]!.target]!.kind });
+        const result = compareNames(chars, this.nameCjk.get(n)!, { kind: this.targets[this.nameTarget[n]!]!.kind });
         consider(n, result.score, result.explanation);
       }
     }
@@ -361,11 +490,18 @@ export class MatchIndex {
     candidates = candidates.filter(([, shared]) => shared >= minShared);
     // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
     if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
+    // One person on three lists is three names with the same tokens: scored once per query.
+    const scored = new Map<number, NameComparison>();
     for (const [n] of candidates) {
-      const entry = this.names[n]!;
-      const kind = this.targets[entry.target]!.kind;
+      const kind = this.targets[this.nameTarget[n]!]!.kind;
       const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : (otherQuery ??= nameTokens(trimmed, 'organisation'));
-      const result = scoreTokens(q, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+      const scoreKey = this.nameScoreKey[n]!;
+      let result = scored.get(scoreKey);
+      if (result) result = { ...result, explanation: copyExplanation(result.explanation) };
+      else {
+        result = scoreTokens(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true });
+        scored.set(scoreKey, result);
+      }
       consider(n, result.score, result.explanation);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
@@ -380,20 +516,30 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
     const lowerWords = lowerCaseWords(text);
+    this.windowTokens.clear();
+    this.personWindowTokens.clear();
+    this.windowScores.clear();
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
     // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
     const state = this.scanState();
+    const groupFirst = state.first;
+    const groupLast = state.last;
+    const groupMask = state.mask;
+    const scanSpan = this.scanSpan;
+    const scanNeeded = this.scanNeeded;
     const touched: number[] = [];
     const flush = (n: number) => {
-      const first = state.first[n]!;
+      const first = groupFirst[n]!;
       if (first < 0) return;
-      const mask = state.mask[n]!;
-      state.first[n] = -1;
-      state.mask[n] = 0;
-      if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, state.last[n]!, mask, found, floor);
+      const mask = groupMask[n]!;
+      groupFirst[n] = -1;
+      groupMask[n] = 0;
+      if (popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, groupLast[n]!, mask, found, floor);
     };
-    const keyCache = new Map<string, number[][]>();
+    // Per distinct word of the page: its scan keys' lists, as start, end pairs into the values.
+    const keyCache = new Map<string, number[]>();
+    const values = this.scanPostings.values;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
@@ -401,28 +547,31 @@ export class MatchIndex {
       if (!lists) {
         lists = [];
         for (const key of scanKeys(word.folded)) {
-          const postings = this.scanPostings.get(key);
-          if (postings) lists.push(postings);
+          const id = this.scanKeyTable.idOf(key);
+          if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(this.scanPostings.start(id), this.scanPostings.end(id));
         }
         keyCache.set(word.folded, lists);
       }
-      for (const postings of lists) {
-        for (let k = 0; k < postings.length; k++) {
-          const code = postings[k]!;
+      for (let l = 0; l < lists.length; l += 2) {
+        for (let k = lists[l]!, end = lists[l + 1]!; k < end; k++) {
+          const code = values[k]!;
           const n = code >>> 6;
           const position = code & 31;
-          const first = state.first[n]!;
-          if (first >= 0 && (i - first > this.scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
-          if (state.first[n]! < 0) {
-            state.first[n] = i;
+          const first = groupFirst[n]!;
+          if (first >= 0 && (i - first > scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
+          if (groupFirst[n]! < 0) {
+            groupFirst[n] = i;
             touched.push(n);
           }
-          state.last[n] = i;
-          state.mask[n] = state.mask[n]! | (1 << position);
+          groupLast[n] = i;
+          groupMask[n] = groupMask[n]! | (1 << position);
         }
       }
     }
     for (const n of touched) flush(n);
+    this.windowTokens.clear();
+    this.personWindowTokens.clear();
+    this.windowScores.clear();
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
     return resolveOverlaps(text, found);
@@ -430,10 +579,45 @@ export class MatchIndex {
 
   private state?: { first: Int32Array; last: Int32Array; mask: Int32Array };
 
+  /** Tokens of the page windows scored during one scan: many names score the same window. */
+  private readonly windowTokens = new Map<string, NameTokens>();
+  private readonly personWindowTokens = new Map<string, NameTokens>();
+
+  /**
+   * Scores of (window, name) pairs during one scan, by kind, then window tokens (one object per
+   * window text, see windowTokensOf), then the listed name's scoreKey: all that scoreTokens reads.
+   */
+  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison>>>();
+
+  /** scoreTokens of a page window against a listed name, once per scan for the same window and name. */
+  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind']): NameComparison {
+    let byWindow = this.windowScores.get(kind);
+    if (!byWindow) this.windowScores.set(kind, (byWindow = new Map()));
+    let byName = byWindow.get(windowTokens);
+    if (!byName) byWindow.set(windowTokens, (byName = new Map()));
+    let result = byName.get(entry.scoreKey);
+    if (!result) {
+      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+      byName.set(entry.scoreKey, result);
+    }
+    return result;
+  }
+
+  /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
+  private windowTokensOf(windowText: string, kind: Target['kind']): NameTokens {
+    const cache = kind === 'person' ? this.personWindowTokens : this.windowTokens;
+    let tokens = cache.get(windowText);
+    if (!tokens) {
+      tokens = nameTokens(windowText, kind);
+      cache.set(windowText, tokens);
+    }
+    return tokens;
+  }
+
   /** Per-name scan state, allocated once and left clean after every scan. */
   private scanState() {
     if (!this.state) {
-      const n = this.names.length;
+      const n = this.nameCount;
       this.state = { first: new Int32Array(n).fill(-1), last: new Int32Array(n), mask: new Int32Array(n) };
     }
     return this.state;
@@ -441,21 +625,23 @@ export class MatchIndex {
 
   /** A group of a name's words close together on the page: worth scoring? then score it. */
   private evaluateGroup(text: string, words: TextWord[], lowerWords: { has(word: string): boolean }, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
-    const entry = this.names[n]!;
-    const target = this.targets[entry.target]!;
-    const tokens = entry.tokens.tokens;
+    const target = this.targets[this.nameTarget[n]!]!;
+    // The name's tokens as pool ids (the name object is built only past the bound below).
+    const tokensStart = this.nameTokens.start(n);
+    const tokenCount = this.nameTokens.end(n) - tokensStart;
     // Cheap bound before scoring: the words found must carry enough of the name's weight.
     let hitWeight = 0;
     let totalWeight = 0;
-    for (let position = 0; position < tokens.length; position++) {
-      const w = this.weight(tokens[position]!);
+    for (let position = 0; position < tokenCount; position++) {
+      const w = this.weightOfString(this.nameTokens.idAt(tokensStart + position));
       totalWeight += w;
       if (position < 32 && mask & (1 << position)) hitWeight += w;
     }
     // People may be named by part of their names; organisations need most of their words.
     const needed = totalWeight * (target.kind === 'person' ? 0.5 : 0.6);
-    const wordCount = tokens.length + entry.tokens.forms.length;
-    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, tokens, mask, first, last, wordCount) < needed) return;
+    const entry = this.entry(n);
+    const wordCount = tokenCount + entry.tokens.forms.length;
+    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, entry.tokens.tokens, mask, first, last, wordCount) < needed) return;
     const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
     if (match) found.push(match);
   }
@@ -511,8 +697,8 @@ export class MatchIndex {
         // A trailing possessive ("Hamas’s") is not part of the match.
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
         const windowText = windowWithoutNicknames(text, words, startWord, stopWord, end);
-        const windowTokens = nameTokens(windowText, target.kind);
-        const result = scoreTokens(windowTokens, entry.tokens, { kind: target.kind, weight: this.weight, requireEvidence: true });
+        const windowTokens = this.windowTokensOf(windowText, target.kind);
+        const result = this.scoreWindow(windowTokens, entry, target.kind);
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
         if (result.score < floor || (best && best.score > result.score)) continue;
         // One word names someone only when the listed name is that one rare word, spelt the
@@ -648,7 +834,7 @@ export class MatchIndex {
       const chars = run[0];
       for (let k = 0; k + 1 < chars.length; k++) {
         for (const n of this.cjkByPrefix.get(chars.slice(k, k + 2)) ?? []) {
-          const entry = this.names[n]!;
+          const entry = this.entry(n);
           if (entry.type === 'weak-alias' || !chars.startsWith(entry.cjk!, k)) continue;
           // Two characters are too short to be sure of a name inside running Chinese text.
           if (entry.cjk!.length < 3) continue;
@@ -840,18 +1026,63 @@ function isNameWord(folded: string, lowerWords: { has(word: string): boolean }):
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
 function lowerCaseWords(text: string): { has(word: string): boolean } {
-  // Asked rarely (one-word matches only), so each word is looked for when asked.
-  const answers = new Map<string, boolean>();
+  // Asked rarely (one-word matches only): the page's words are collected on the first question,
+  // in one pass, rather than a regular expression per word over the whole page.
+  let words: Set<string> | undefined;
   return {
     has(word: string) {
-      let answer = answers.get(word);
-      if (answer === undefined) {
-        answer = word.length >= 4 && /^[a-z]+$/.test(word) && new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(text);
-        answers.set(word, answer);
-      }
-      return answer;
+      if (word.length < 4 || !/^[a-z]+$/.test(word)) return false;
+      words ??= wholeLowerCaseWords(text);
+      return words.has(word);
     },
   };
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/**
+ * Every run of four or more letters a–z with no letter or number of any script on either side:
+ * the words `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])` would find (a mark beside a word does not join it).
+ */
+function wholeLowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const length = text.length;
+  let k = 0;
+  while (k < length) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < length) {
+      const d = text.charCodeAt(k);
+      if (d < 97 || d > 122) break;
+      k++;
+    }
+    if (k - start >= 4 && !letterOrNumberBefore(text, start) && !letterOrNumberAt(text, k)) out.add(text.slice(start, k));
+  }
+  return out;
+}
+
+/** The code point ending just before `k` (a surrogate pair read whole) is a letter or number. */
+function letterOrNumberBefore(text: string, k: number): boolean {
+  if (k === 0) return false;
+  const low = text.charCodeAt(k - 1);
+  if (low < 128) return (low >= 48 && low <= 57) || (low >= 65 && low <= 90) || (low >= 97 && low <= 122);
+  if (low >= 0xdc00 && low <= 0xdfff && k >= 2) {
+    const high = text.charCodeAt(k - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_NUMBER.test(text.slice(k - 2, k));
+  }
+  return LETTER_OR_NUMBER.test(text[k - 1]!);
+}
+
+/** The code point starting at `k` (a surrogate pair read whole) is a letter or number. */
+function letterOrNumberAt(text: string, k: number): boolean {
+  if (k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(k)!));
 }
 
 function popcount(v: number): number {
@@ -911,6 +1142,11 @@ function addTo(map: Map<string, number[]>, key: string, n: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [n]);
   else if (list.at(-1) !== n) list.push(n);
+}
+
+/** An explanation with alignment objects and arrays of its own (a reused score is handed out again). */
+function copyExplanation(explanation: NameExplanation): NameExplanation {
+  return { ...explanation, tokens: explanation.tokens.map((t) => ({ ...t })), penalties: [...explanation.penalties] };
 }
 
 /**

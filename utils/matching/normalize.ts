@@ -177,8 +177,15 @@ const NUMBER_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 
+/**
+ * Any digit or number word: without one, numbersAsDigits has nothing to change (most names).
+ * "constructor" too: `w in NUMBER_WORDS` below also sees Object.prototype's.
+ */
+const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${[...Object.keys(NUMBER_WORDS), 'constructor'].join('|')})\\b`);
+
 /** "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. */
 function numbersAsDigits(folded: string): string {
+  if (!MAY_HAVE_NUMBER.test(folded)) return folded;
   return folded
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
     .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
@@ -215,6 +222,13 @@ const JOINED_FORMS: [RegExp, string][] = [
   [/\bj\s?s\s?c\b/g, 'jsc'],
 ];
 
+/** One test for a whole list of patterns: does any of them occur? */
+function anyOf(patterns: [RegExp, string][]): RegExp {
+  return new RegExp(patterns.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+}
+const ANY_SPELLED_FORM = anyOf(SPELLED_FORMS);
+const ANY_JOINED_FORM = anyOf(JOINED_FORMS);
+
 /** Articles, particles and connectors: weak evidence, kept so "Bank of X" still reads as such. */
 export const PARTICLES = new Set([
   'of', 'the', 'and', 'for', 'de', 'del', 'della', 'di', 'da', 'das', 'do', 'dos', 'du', 'des', 'la', 'le', 'les',
@@ -228,9 +242,12 @@ function splitCamel(text: string): string {
 }
 
 const NON_LATIN = /[^\u0000-\u024f\u1e00-\u1eff]/;
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /** Lower-case ASCII letters and digits, one space between words. */
 export function foldText(text: string): string {
+  // Plain ASCII (most names and page windows): normalising and the letter folds change nothing.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim();
   let value = text.normalize('NFKC');
   if (NON_LATIN.test(value)) {
     // Transliterate per word so Han/Hangul syllables stay separable.
@@ -285,8 +302,9 @@ export function nameTokens(name: string, kind?: string): NameTokens {
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
     folded = asFormWords(folded);
-    for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
-    for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    // Each list is tried only when one of its patterns occurs: with none, no replacement runs.
+    if (ANY_SPELLED_FORM.test(folded)) for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
+    if (ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
   }
   folded = joinLetterRuns(folded);
   const tokens: string[] = [];
