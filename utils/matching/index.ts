@@ -135,6 +135,13 @@ export class MatchIndex {
   private readonly scanPostings: Postings;
   /** Per name: how many of its words must be found close together before a window is scored. */
   private scanNeeded: Uint8Array = new Uint8Array(0);
+  /**
+   * Per name: how many words of a run of capitalised words it takes at the least. A page word hits
+   * one listed word, and no name of two or more words (but particles) is accepted from one word
+   * (a person needs the family name and another, an organisation all its words), so a hit in a run
+   * of one word cannot name it: such groups (a capitalised "The" at a sentence start) are not scored.
+   */
+  private scanMinWords: Uint8Array = new Uint8Array(0);
   /** Per name: how far apart (in words) its words may be found. */
   private scanSpan: Uint8Array = new Uint8Array(0);
   /** Identifier key (`crypto:…`, `imo:…`, `bic:…`, `passport:…`) → targets. */
@@ -327,8 +334,12 @@ export class MatchIndex {
     }
     this.scanNeeded = new Uint8Array(this.nameCount);
     this.scanSpan = new Uint8Array(this.nameCount);
+    this.scanMinWords = new Uint8Array(this.nameCount);
     for (let n = 0; n < this.nameCount; n++) {
       const length = this.nameTokens.end(n) - this.nameTokens.start(n);
+      let meaningful = 0;
+      for (let k = this.nameTokens.start(n); k < this.nameTokens.end(n); k++) if (!PARTICLES.has(this.strings.strings[this.nameTokens.idAt(k)]!)) meaningful++;
+      this.scanMinWords[n] = meaningful >= 2 ? 2 : 1;
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
       // Muhammad Shaker); organisations by all but one of their words at most. Words too common to
@@ -515,6 +526,10 @@ export class MatchIndex {
   scan(text: string, options: SearchOptions = {}): ScanMatch[] {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
+    // Words per run of capitalised words (segments are numbered in page order).
+    const segmentWords = new Uint16Array((words.at(-1)?.segment ?? 0) + 1);
+    for (const word of words) if (segmentWords[word.segment]! < 65535) segmentWords[word.segment]!++;
+    const scanMinWords = this.scanMinWords;
     const lowerWords = lowerCaseWords(text);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
@@ -535,7 +550,9 @@ export class MatchIndex {
       const mask = groupMask[n]!;
       groupFirst[n] = -1;
       groupMask[n] = 0;
-      if (popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(text, words, lowerWords, n, first, groupLast[n]!, mask, found, floor);
+      if (popcount(mask) >= scanNeeded[n]! && segmentWords[words[first]!.segment]! >= scanMinWords[n]!) {
+        this.evaluateGroup(text, words, lowerWords, n, first, groupLast[n]!, mask, found, floor);
+      }
     };
     // Per distinct word of the page: its scan keys' lists, as start, end pairs into the values.
     const keyCache = new Map<string, number[]>();
@@ -632,13 +649,18 @@ export class MatchIndex {
     // Cheap bound before scoring: the words found must carry enough of the name's weight.
     let hitWeight = 0;
     let totalWeight = 0;
+    // What misspelt rare words (misspeltWeight) could add at most, to skip looking for them.
+    let misspellable = 0;
     for (let position = 0; position < tokenCount; position++) {
-      const w = this.weightOfString(this.nameTokens.idAt(tokensStart + position));
+      const id = this.nameTokens.idAt(tokensStart + position);
+      const w = this.weightOfString(id);
       totalWeight += w;
       if (position < 32 && mask & (1 << position)) hitWeight += w;
+      else if (position < 32 && w >= 0.9 && this.strings.strings[id]!.length >= 5) misspellable += w;
     }
     // People may be named by part of their names; organisations need most of their words.
     const needed = totalWeight * (target.kind === 'person' ? 0.5 : 0.6);
+    if (hitWeight + misspellable < needed) return;
     const entry = this.entry(n);
     const wordCount = tokenCount + entry.tokens.forms.length;
     if (hitWeight < needed && hitWeight + this.misspeltWeight(words, entry.tokens.tokens, mask, first, last, wordCount) < needed) return;
