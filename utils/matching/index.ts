@@ -766,6 +766,9 @@ export class MatchIndex {
           const otherCovered = [...covered].some((c) => !entry.family!.includes(c) && !PARTICLES.has(c));
           if (!familyCovered || !otherCovered) continue;
         }
+        // A listed name with a number is named with that number: "San Francisco" is not the ship
+        // SAN FRANCISCO II, "Division" not OFFICE 39 (comparing two names lets a sister through as weak).
+        if (entry.tokens.digits.join(' ') !== windowTokens.digits.join(' ')) continue;
         // Ships are named after places and words ("Coral Sea", "Sao Paulo"): a ship's name without a
         // number is taken as the ship only where the text around it speaks of ships.
         if (target.kind === 'vessel' && entry.tokens.digits.length === 0 && !MARITIME_CONTEXT.test(text.slice(Math.max(0, words[startWord]!.start - 120), end + 120))) continue;

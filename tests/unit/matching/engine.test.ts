@@ -332,6 +332,7 @@ describe('scanning text: what the words around a name say', () => {
     target('us-ofac-sdn:30', 'organisation', [['NATIONAL GENERAL EXPORT', 'primary']]),
     target('us-ofac-sdn:31', 'organisation', [['NEW MEDIA TESTING', 'primary']]),
     target('us-ofac-sdn:32', 'person', [['VARDANIK, Teodor Ilyich', 'primary']]),
+    target('us-ofac-sdn:36', 'vessel', [['NORTHERN STAR 7', 'primary']]),
     target('us-ofac-sdn:34', 'organisation', [['MINISTRY OF INTERIOR AFFAIRS', 'primary']], { addresses: ['Ruritania City, Syria'] }),
     target('us-ofac-sdn:35', 'organisation', [['PROGRESS TESTSHIP COMPANY LIMITED', 'primary']]),
     target('uk-ofsi:33', 'organisation', [['TESTLAND GUARD CORPS (TSGC) QORV FORCE', 'primary'], ['TSGC-QF', 'variation']]),
@@ -390,6 +391,11 @@ describe('scanning text: what the words around a name say', () => {
   it('reads a quoted nickname between two names as part of the run, not of the name', () => {
     const found = contextIndex.scan('The group’s leader, Teodor “Vulkan” Vardanik, was charged.');
     expect(found.map((m) => [m.text, m.ids])).toEqual([['Teodor “Vulkan” Vardanik', ['us-ofac-sdn:32']]]);
+  });
+
+  it('takes a name with a number only with that number', () => {
+    expect(texts('The tanker Northern Star left Rotterdam.')).toEqual([]);
+    expect(texts('The tanker Northern Star 7 left Rotterdam.')).toEqual(['Northern Star 7']);
   });
 
   it('takes a ship’s name without a number for the ship only where the text speaks of ships', () => {
