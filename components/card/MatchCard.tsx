@@ -2,7 +2,8 @@ import type { ScanMatch } from '../../utils/matching/types';
 import type { TargetDetails } from '../../utils/browser/page-protocol';
 import { SOURCE_LABELS, type Target } from '../../utils/model';
 import { formatListDate } from '../format';
-import { describeMatch, KIND_LABELS, officialLink, shortReasons } from '../../utils/records/describe-match';
+import { describeMatch, KIND_LABELS, shortReasons } from '../../utils/records/describe-match';
+import { Fact, OfficialNotice } from '../Fact';
 
 /**
  * The card a match opens on the page (hover or keyboard). Everything from pages and lists is
@@ -71,45 +72,19 @@ export function MatchCard({ match, details, site, onOpen, onDismiss, onCopy, onC
 
 function TargetSection({ target, details }: { target: Target; details: TargetDetails }) {
   const list = details.lists.find((l) => l.source === target.source);
-  const link = officialLink(target);
   return (
     <section class="listing">
       <h3>
         {SOURCE_LABELS[target.source]} <span class="muted">{target.nativeId}</span>
       </h3>
       <dl>
-        {target.regimes.length > 0 ? (
-          <>
-            <dt>Regime</dt>
-            <dd>{target.regimes.join('; ')}</dd>
-          </>
-        ) : null}
-        {target.designated ? (
-          <>
-            <dt>Designated</dt>
-            <dd>{formatListDate(target.designated)}</dd>
-          </>
-        ) : null}
-        {target.sanctions?.length ? (
-          <>
-            <dt>Sanctions</dt>
-            <dd>{target.sanctions.join('; ')}</dd>
-          </>
-        ) : null}
-        {target.reasons ? (
-          <>
-            <dt>Reasons</dt>
-            <dd>{shortReasons(target.reasons)}</dd>
-          </>
-        ) : null}
-        <dt>List of</dt>
-        <dd>{list ? formatListDate(list.listDate) : 'unknown date'}</dd>
+        <Fact label="Regime" value={target.regimes.join('; ')} />
+        <Fact label="Designated" value={target.designated && formatListDate(target.designated)} />
+        <Fact label="Sanctions" value={target.sanctions?.join('; ')} />
+        <Fact label="Reasons" value={target.reasons && shortReasons(target.reasons)} />
+        <Fact label="List of" value={list ? formatListDate(list.listDate) : 'unknown date'} />
       </dl>
-      {link ? (
-        <a href={link} target="_blank" rel="noopener noreferrer">
-          Official notice
-        </a>
-      ) : null}
+      <OfficialNotice target={target} />
     </section>
   );
 }
@@ -120,24 +95,9 @@ function PersonFacts({ target }: { target: Target }) {
   return (
     <section>
       <dl>
-        {target.birthDates?.length ? (
-          <>
-            <dt>Born</dt>
-            <dd>{target.birthDates.map(formatListDate).join('; ')}</dd>
-          </>
-        ) : null}
-        {target.nationalities?.length ? (
-          <>
-            <dt>Nationality</dt>
-            <dd>{target.nationalities.join('; ')}</dd>
-          </>
-        ) : null}
-        {ids.length > 0 ? (
-          <>
-            <dt>Identifiers</dt>
-            <dd>{ids.map((id) => `${id.type}: ${id.value}`).join('; ')}</dd>
-          </>
-        ) : null}
+        <Fact label="Born" value={target.birthDates?.map(formatListDate).join('; ')} />
+        <Fact label="Nationality" value={target.nationalities?.join('; ')} />
+        <Fact label="Identifiers" value={ids.map((id) => `${id.type}: ${id.value}`).join('; ')} />
       </dl>
     </section>
   );

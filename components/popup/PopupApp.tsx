@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { pageMessaging, type PageTarget, type TargetDetails } from '../../utils/browser/page-protocol';
 import { SOURCE_LABELS } from '../../utils/model';
-import { KIND_LABELS, officialLink, shortReasons } from '../../utils/records/describe-match';
+import { KIND_LABELS, shortReasons } from '../../utils/records/describe-match';
+import { Fact, OfficialNotice } from '../Fact';
 import { formatListDate } from '../format';
 import { useSettings } from '../hooks/use-settings';
 import { SearchPanel } from './SearchPanel';
@@ -133,7 +134,6 @@ function TargetView({ ids }: { ids: string[] }) {
     <main class="target-view">
       {details.targets.map((t) => {
         const list = details.lists.find((l) => l.source === t.source);
-        const link = officialLink(t);
         return (
           <article key={t.id}>
             <h1>{t.names.find((n) => n.type === 'primary')?.full ?? t.names[0]?.full}</h1>
@@ -151,22 +151,18 @@ function TargetView({ ids }: { ids: string[] }) {
                   ))}
                 </ul>
               </dd>
-              {t.regimes.length ? (<><dt>Regime</dt><dd>{t.regimes.join('; ')}</dd></>) : null}
-              {t.designated ? (<><dt>Designated</dt><dd>{formatListDate(t.designated)}</dd></>) : null}
-              {t.sanctions?.length ? (<><dt>Sanctions</dt><dd>{t.sanctions.join('; ')}</dd></>) : null}
-              {t.birthDates?.length ? (<><dt>Born</dt><dd>{t.birthDates.map(formatListDate).join('; ')}</dd></>) : null}
-              {t.birthPlaces?.length ? (<><dt>Place of birth</dt><dd>{t.birthPlaces.join('; ')}</dd></>) : null}
-              {t.nationalities?.length ? (<><dt>Nationality</dt><dd>{t.nationalities.join('; ')}</dd></>) : null}
-              {t.addresses?.length ? (<><dt>Addresses</dt><dd>{t.addresses.join(' · ')}</dd></>) : null}
-              {t.identifiers?.length ? (<><dt>Identifiers</dt><dd>{t.identifiers.map((i) => `${i.type}: ${i.value}`).join('; ')}</dd></>) : null}
-              {t.reasons ? (<><dt>Reasons</dt><dd>{shortReasons(t.reasons, 2000)}</dd></>) : null}
-              {t.remarks ? (<><dt>Other information</dt><dd>{t.remarks}</dd></>) : null}
+              <Fact label="Regime" value={t.regimes.join('; ')} />
+              <Fact label="Designated" value={t.designated && formatListDate(t.designated)} />
+              <Fact label="Sanctions" value={t.sanctions?.join('; ')} />
+              <Fact label="Born" value={t.birthDates?.map(formatListDate).join('; ')} />
+              <Fact label="Place of birth" value={t.birthPlaces?.join('; ')} />
+              <Fact label="Nationality" value={t.nationalities?.join('; ')} />
+              <Fact label="Addresses" value={t.addresses?.join(' · ')} />
+              <Fact label="Identifiers" value={t.identifiers?.map((i) => `${i.type}: ${i.value}`).join('; ')} />
+              <Fact label="Reasons" value={t.reasons && shortReasons(t.reasons, 2000)} />
+              <Fact label="Other information" value={t.remarks} />
             </dl>
-            {link ? (
-              <a href={link} target="_blank" rel="noopener noreferrer">
-                Official notice
-              </a>
-            ) : null}
+            <OfficialNotice target={t} />
           </article>
         );
       })}

@@ -66,3 +66,12 @@ export async function launchExtension(extensionDir: string, userDataDir?: string
     },
   };
 }
+
+/** Imports the real OFSI list of 14/04/2025 through the options page, as a user would, and waits for it. */
+export async function importOfsiList(session: ExtensionSession, xlsxPath: string): Promise<void> {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.getByTestId('import-input').setInputFiles(xlsxPath);
+  await options.getByTestId('source-uk-ofsi').getByTestId('list-date').getByText('14 Apr 2025').waitFor({ timeout: 60_000 });
+  await options.close();
+}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, projectRoot, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
-import { launchExtension, type ExtensionSession } from './browser';
+import { importOfsiList, launchExtension, type ExtensionSession } from './browser';
 import { E2E_EXTENSION_DIR } from './global-setup';
 
 /** The extension's own API, inside the service worker (evaluated there, not here). */
@@ -93,11 +93,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     session = await launchExtension(E2E_EXTENSION_DIR);
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.getByTestId('import-input').setInputFiles(sharedFile('uk-ofsi-consolidated/ConList_2025-04-14.xlsx'));
-    await options.getByTestId('source-uk-ofsi').getByTestId('list-date').getByText('14 Apr 2025').waitFor({ timeout: 60_000 });
-    await options.close();
+    await importOfsiList(session, sharedFile('uk-ofsi-consolidated/ConList_2025-04-14.xlsx'));
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
-import { launchExtension, type ExtensionSession } from './browser';
+import { importOfsiList, launchExtension, type ExtensionSession } from './browser';
 import { E2E_EXTENSION_DIR } from './global-setup';
 
 /** The extension's own API, inside the service worker (evaluated there, not here). */
@@ -32,11 +32,7 @@ async function lookUp(query: string): Promise<string[]> {
 describe.skipIf(!HAS_SHARED_DATA)(`the popup lookup, with the OFSI list of 14/04/2025 ${HAS_SHARED_DATA ? '' : SHARED_SKIP_MESSAGE}`, () => {
   beforeAll(async () => {
     session = await launchExtension(E2E_EXTENSION_DIR);
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.getByTestId('import-input').setInputFiles(sharedFile('uk-ofsi-consolidated/ConList_2025-04-14.xlsx'));
-    await options.getByTestId('source-uk-ofsi').getByTestId('list-date').getByText('14 Apr 2025').waitFor({ timeout: 60_000 });
-    await options.close();
+    await importOfsiList(session, sharedFile('uk-ofsi-consolidated/ConList_2025-04-14.xlsx'));
     popup = await session.context.newPage();
     await popup.setViewportSize({ width: 460, height: 720 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);

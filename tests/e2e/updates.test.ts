@@ -75,7 +75,8 @@ describe('updates from the official address', () => {
     await expect.poll(() => options.getByTestId('message').textContent(), { timeout: 30_000 }).toMatch(
       /UN Security Council Consolidated List: updated to 1 Feb 2026 \(25 designations\)/,
     );
-    expect(await unCard().getByTestId('count-targets').textContent()).toBe('25');
+    // The card follows the store through a live query: it may show the new count a moment after the message.
+    await expect.poll(() => unCard().getByTestId('count-targets').textContent(), { timeout: 10_000 }).toBe('25');
 
     await unCard().getByTestId('update-un-sc').click();
     await expect.poll(() => options.getByTestId('message').textContent(), { timeout: 30_000 }).toMatch(
