@@ -3,4 +3,6 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
 
 const params = new URLSearchParams(location.search);
-render(<PopupApp targetParam={params.get('target')} tabParam={params.get('tab')} queryParam={params.get('q')} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+app.replaceChildren();
+render(<PopupApp targetParam={params.get('target')} tabParam={params.get('tab')} queryParam={params.get('q')} />, app);

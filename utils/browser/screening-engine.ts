@@ -80,7 +80,15 @@ export class ScreeningEngine {
     return { results: reband(search(index, (id) => byId.get(id), request), bands), lists, at: Date.now() };
   }
 
+  /** The active lists' dates, read again only when an active version changes (every keystroke asks). */
+  private dates?: { signature: string; lists: Promise<ListDate[]> };
   async listDates(): Promise<ListDate[]> {
+    const signature = await this.signature();
+    if (this.dates?.signature !== signature) this.dates = { signature, lists: this.readListDates() };
+    return this.dates.lists;
+  }
+
+  private async readListDates(): Promise<ListDate[]> {
     const states = await this.db.sources.toArray();
     const versions = await this.db.versions.bulkGet(states.map((s) => s.activeVersionId ?? ''));
     return versions
