@@ -269,12 +269,13 @@ function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
         if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2 && !hasInitial(b.tokens, j, span)) {
           const joined = b.tokens.slice(j, j + span).join('');
           const m = compareTokens(a.tokens[i]!, joined);
-          if (m.similarity >= 0.9) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
+          // Joining must explain the word better than its first part alone: "Gaobin" is GAOBIN, not "GAOBIN NI" run together.
+          if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
         if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2 && !hasInitial(a.tokens, i, span)) {
           const joined = a.tokens.slice(i, i + span).join('');
           const m = compareTokens(joined, b.tokens[j]!);
-          if (m.similarity >= 0.9) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });
+          if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
       }
       // Initials: "G. Zhao" against "Guangzong Zhao".

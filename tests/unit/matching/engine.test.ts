@@ -227,6 +227,14 @@ describe('comparing names', () => {
     expect(compareNames('Muhammad', 'Muhammad', { kind: 'person' }).strength).not.toBe('strong');
   });
 
+  it('joins two listed words only where that explains a word better than the first alone', () => {
+    const result = compareNames('Ni Taobin', 'Taobin NI', { kind: 'person', requireEvidence: true });
+    expect(result.explanation.tokens).toEqual(
+      expect.arrayContaining([expect.objectContaining({ query: 'taobin', listed: 'taobin', how: 'exact' }), expect.objectContaining({ query: 'ni', listed: 'ni', how: 'exact' })]),
+    );
+    expect(result.strength).toBe('strong');
+  });
+
   it('explains itself token by token', () => {
     const result = compareNames('Guangzhong Zhao', 'ZHAO, Guangzong', { kind: 'person' });
     expect(result.explanation.tokens).toEqual(
