@@ -73,7 +73,9 @@ const READ_FIGURES = `(() => {
   for (const [name, tag] of [['sanctions-lens-strong', 'S'], ['sanctions-lens-weak', 'w']]) {
     for (const r of CSS.highlights.get(name) ?? []) highlights.push(tag + ':' + r.toString());
   }
+  const at = (name) => { const m = performance.getEntriesByName('sanctions-lens:' + name)[0]; return start && m ? m.startTime - start.startTime : undefined; };
   return {
+    phases: { settings: at('settings'), read: at('read'), scanned: at('scanned') },
     readyToAppliedMs: start && applied ? applied.startTime - start.startTime : undefined,
     longestOwnTaskMs: last && last.detail ? last.detail.longestTaskMs : undefined,
     highlights,
@@ -97,6 +99,8 @@ async function heapMB(page: Page): Promise<number> {
 
 interface PageRun {
   page: string;
+  /** When each phase ended, from the start (ms): settings read, text read, the background's answer. */
+  phases?: { settings?: number; read?: number; scanned?: number };
   highlights: string[];
   readyToAppliedMs?: number;
   longestOwnTaskMs?: number;
@@ -248,6 +252,8 @@ console.log('\n== Summary (pages, in Chromium) ==');
 console.log(`pages                          ${runs.length} (${runs.filter((r) => r.readyToAppliedMs !== undefined).length} screened), ${runs.reduce((n, r) => n + r.highlights.length, 0)} highlights on ${runs.filter((r) => r.highlights.length > 0).length} pages`);
 console.log(`ready → highlights applied     median ${median(times).toFixed(1)} ms   aim < ${AIM.medianMs} ms  ${mark(median(times) < AIM.medianMs)}`);
 console.log(`                               worst ${worst.toFixed(1)} ms (${worstPage})   aim < ${AIM.worstMs} ms  ${mark(worst < AIM.worstMs)}`);
+const phase = (key: 'settings' | 'read' | 'scanned') => median(runs.map((r) => r.phases?.[key]).filter((x): x is number => x !== undefined));
+console.log(`  of which (medians, from the start): settings read ${phase('settings').toFixed(1)} ms, text read ${phase('read').toFixed(1)} ms, background's answer ${phase('scanned').toFixed(1)} ms`);
 console.log(`longest task of the extension  ${own.toFixed(1)} ms (${ownPage})   aim ≤ ${AIM.taskMs} ms  ${mark(own <= AIM.taskMs)}`);
 console.log(`long tasks (≥ 50 ms) on pages  with the extension on ${longWith.filter((x) => x >= 50).length} pages, without on ${[...plainLongest.values()].filter((x) => x >= 50).length}; only with: ${newLong.join(', ') || 'none'}`);
 console.log(`extra JS heap per tab          median ${median(extraHeap).toFixed(2)} MB, max ${Math.max(...extraHeap).toFixed(2)} MB   aim < ${AIM.perTabMB} MB  ${mark(Math.max(...extraHeap) < AIM.perTabMB)}`);

@@ -20,8 +20,11 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const site = location.hostname;
   const top = window === window.top;
-  let settings: Settings = await readSettings();
-  let dismissals: Dismissal[] = await dismissalsItem.getValue();
+  // Both at once: each is a round trip to the browser's storage.
+  const [storedSettings, storedDismissals] = await Promise.all([readSettings(), dismissalsItem.getValue()]);
+  let settings: Settings = storedSettings;
+  let dismissals: Dismissal[] = storedDismissals;
+  markScreening('settings');
   let screener: PageScreener | undefined;
   let shown: readonly PlacedMatch[] = [];
   const card = new MatchCardController(doc, site);

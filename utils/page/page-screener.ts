@@ -1,7 +1,7 @@
 import type { ScanMatch } from '../matching/types';
 import { targetKey } from '../records/dismissals';
 import type { PageTarget } from '../browser/page-protocol';
-import { timed } from './work-timer';
+import { markScreening, timed } from './work-timer';
 import { collectTextInSlices, isInSkippedArea, OWN_UI_TAG, rangeFor, type CollectOptions } from './page-text';
 
 /**
@@ -98,10 +98,12 @@ export class PageScreener {
 
   private async screenNode(root: Node): Promise<PlacedMatch[] | undefined> {
     const page = await collectTextInSlices(root, this.collectOptions(), SLICE_MS, this.abort.signal);
+    markScreening('read', { chars: page?.text.length ?? 0 });
     if (!page || page.text.trim() === '') return page ? [] : undefined;
     let matches: ScanMatch[];
     try {
       matches = await this.hooks.scan(page.text);
+      markScreening('scanned', { matches: matches.length });
     } catch {
       // The extension was reloaded or the background is not ready: nothing to show for this text.
       return undefined;
