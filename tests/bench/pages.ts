@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChrome, launchExtension } from '../e2e/browser';
-import { HAS_SHARED_DATA, projectRoot, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
-import { USER_LISTS } from './real-lists';
+import { HAS_SHARED_DATA, projectRoot, SHARED_DIR, SHARED_SKIP_MESSAGE } from '../shared-data';
+import { importUserLists } from './import-lists';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
@@ -111,26 +111,8 @@ interface PageRun {
 
 // --- With the extension and every list -------------------------------------------------------
 const session = await launchExtension(extensionDir);
-const options = await session.context.newPage();
-await options.goto(`chrome-extension://${session.extensionId}/options.html`);
 console.log('== Pages benchmark: importing every list a user would load ==');
-for (const list of USER_LISTS) {
-  const started = Date.now();
-  const before = (await options.getByTestId('message').textContent().catch(() => null)) ?? '';
-  await options.getByTestId('import-input').setInputFiles(list.paths.map((p) => sharedFile(p)));
-  await options.waitForFunction(
-    (previous) => {
-      const text = document.querySelector('[data-testid="message"]')?.textContent ?? '';
-      return text !== previous && /Imported|Could not|held/.test(text);
-    },
-    before,
-    { timeout: 120_000 },
-  );
-  const message = (await options.getByTestId('message').textContent()) ?? '';
-  if (/held/.test(message)) await options.getByRole('button', { name: /Use the new list/ }).first().click().catch(() => undefined);
-  console.log(`  ${list.label.padEnd(58)} ${((Date.now() - started) / 1000).toFixed(1)} s  ${message.slice(0, 80)}`);
-}
-await options.close();
+await importUserLists(session);
 
 const worker = await session.serviceWorker();
 const extensionErrors: string[] = [];

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../e2e/browser';
-import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
-import { USER_LISTS } from './real-lists';
+import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE } from '../shared-data';
+import { importUserLists } from './import-lists';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
@@ -33,22 +33,8 @@ if (!existsSync(extensionDir) || !process.env.E2E_SKIP_BUILD) {
 }
 
 const session = await launchExtension(extensionDir);
-const options = await session.context.newPage();
-await options.goto(`chrome-extension://${session.extensionId}/options.html`);
 console.log('== Popup benchmark: importing every list a user would load ==');
-for (const list of USER_LISTS) {
-  const before = (await options.getByTestId('message').textContent().catch(() => null)) ?? '';
-  await options.getByTestId('import-input').setInputFiles(list.paths.map((p) => sharedFile(p)));
-  await options.waitForFunction(
-    (previous) => {
-      const text = document.querySelector('[data-testid="message"]')?.textContent ?? '';
-      return text !== previous && /Imported|Could not|held/.test(text);
-    },
-    before,
-    { timeout: 120_000 },
-  );
-}
-await options.close();
+await importUserLists(session);
 
 const url = `chrome-extension://${session.extensionId}/popup.html`;
 const page = await session.context.newPage();
