@@ -20,10 +20,11 @@ let popup: Page;
 /** Types a query and waits for its answer (results or the no-match line). */
 async function lookUp(query: string): Promise<string[]> {
   const box = popup.locator('input[type="search"]');
+  const since = await popup.evaluate(() => performance.now());
   await box.fill(query);
   await popup.waitForFunction(
-    (q) => performance.getEntriesByName('sanctions-lens:results').some((m) => (m as PerformanceMark).detail?.query === q),
-    query,
+    ([q, after]) => performance.getEntriesByName('sanctions-lens:results').some((m) => (m as PerformanceMark).detail?.query === q && m.startTime >= after),
+    [query, since] as const,
     { timeout: 30_000 },
   );
   return (await popup.locator('[role="option"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -93,4 +94,30 @@ describe.skipIf(!HAS_SHARED_DATA)(`the popup lookup, with the OFSI list of 14/04
     await lookup.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     expect(await lookup.locator('[role="option"]').first().innerText()).toMatch(/NI/);
   });
+
+  it('follows the thresholds set on the options page, and clears all local data there', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const typo = 'Guangzhong Zhao';
+    await lookUp(typo);
+    const before = await popup.locator('[role="option"] .score').first().textContent();
+    expect(Number.parseInt(before ?? '0', 10)).toBeLessThan(100);
+    // A weak band above that score: the same lookup finds nothing.
+    await options.getByTestId('band-strong').fill('1');
+    await options.getByTestId('band-strong').press('Tab');
+    await options.getByTestId('band-weak').fill('0.99');
+    await options.getByTestId('band-weak').press('Tab');
+    await options.waitForTimeout(1500);
+    await lookUp(`${typo} `);
+    expect(await popup.locator('[role="option"]').count()).toBe(0);
+    await options.screenshot({ path: resolve(SCREENSHOTS, 'options-matching-and-data.png'), fullPage: true });
+    options.on('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('clear-data').click();
+    await expect.poll(() => options.getByTestId('data-status').textContent(), { timeout: 10_000 }).toMatch(/All local data cleared/);
+    await options.waitForTimeout(1500);
+    await lookUp('Guangzong Zhao');
+    expect((await popup.getByTestId('no-match').textContent()) ?? '').toMatch(/no list \(none installed\)/);
+    await options.close();
+  });
 });
+
