@@ -7,7 +7,6 @@
  * long tasks seen with and without the extension, the extra JS heap per tab, and the background's
  * heap. Never asserts.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChrome, launchExtension } from '../e2e/browser';
-import { HAS_SHARED_DATA, projectRoot, SHARED_DIR, SHARED_SKIP_MESSAGE } from '../shared-data';
+import { buildTestExtension, E2E_EXTENSION_DIR } from '../e2e/global-setup';
+import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE } from '../shared-data';
 import { importUserLists } from './import-lists';
 
 if (!HAS_SHARED_DATA) {
@@ -34,14 +34,8 @@ const MB = 2 ** 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const extensionDir = resolve(projectRoot, '.output/e2e/chrome-mv3');
-if (!existsSync(extensionDir) || !process.env.E2E_SKIP_BUILD) {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'production'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LISTS_DIR: resolve(projectRoot, 'tests/fixtures/lists/bundle'), WXT_OUT_DIR: resolve(projectRoot, '.output/e2e') },
-  });
-}
+buildTestExtension(true);
+const extensionDir = E2E_EXTENSION_DIR;
 
 const files = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
 const server = http.createServer((req, res) => {

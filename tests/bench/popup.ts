@@ -4,11 +4,9 @@
  * its search field to the results on screen (p50 / p95 over names typed letter by letter).
  * Never asserts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { launchExtension } from '../e2e/browser';
-import { HAS_SHARED_DATA, projectRoot, SHARED_SKIP_MESSAGE } from '../shared-data';
+import { buildTestExtension, E2E_EXTENSION_DIR } from '../e2e/global-setup';
+import { HAS_SHARED_DATA, SHARED_SKIP_MESSAGE } from '../shared-data';
 import { importUserLists } from './import-lists';
 
 if (!HAS_SHARED_DATA) {
@@ -23,14 +21,8 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
 
-const extensionDir = resolve(projectRoot, '.output/e2e/chrome-mv3');
-if (!existsSync(extensionDir) || !process.env.E2E_SKIP_BUILD) {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'production'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LISTS_DIR: resolve(projectRoot, 'tests/fixtures/lists/bundle'), WXT_OUT_DIR: resolve(projectRoot, '.output/e2e') },
-  });
-}
+buildTestExtension(true);
+const extensionDir = E2E_EXTENSION_DIR;
 
 const session = await launchExtension(extensionDir);
 console.log('== Popup benchmark: importing every list a user would load ==');

@@ -13,6 +13,7 @@ import {
   nameTokens,
   PARTICLES,
   phoneticForm,
+  sharedStart,
   TITLES,
   type NameTokens,
 } from './normalize';
@@ -1026,8 +1027,7 @@ const MARITIME_CONTEXT = /\b(?:vessels?|ships?|tankers?|freighters?|carriers?|ca
 
 /** "chinese" and "china", "korean" and "korea", "iranian" and "iran": the same place (a shared start). */
 function samePlace(a: string, b: string): boolean {
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const common = sharedStart(a, b);
   return common >= 4 && common >= Math.min(a.length, b.length) - 1;
 }
 

@@ -406,3 +406,10 @@ export function caseStem(token: string): string {
   const stemmed = token.replace(CASE_ENDING, '');
   return stemmed.length >= 4 ? stemmed : token;
 }
+
+/** How many letters two words share at their start: "iran"/"iranian" 4, "syria"/"syrian" 5. */
+export function sharedStart(a: string, b: string): number {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common;
+}

@@ -1,5 +1,6 @@
 import type { SourceId, Target, TargetKind } from '../model';
 import { strengthOf } from './compare';
+import { sharedStart } from './normalize';
 import type { MatchIndex } from './index';
 import type { QueryMatch } from './types';
 
@@ -86,7 +87,6 @@ export function search(index: MatchIndex, byId: (id: string) => Target | undefin
 
 /** "iran"/"iranian", "russia"/"russian": one place. */
 function sharesPlaceStart(a: string, b: string): boolean {
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const common = sharedStart(a, b);
   return common >= 4 ? common >= Math.min(a.length, b.length) - 2 : a === b;
 }
