@@ -592,6 +592,9 @@ export class MatchIndex {
     this.windowScores.clear();
     this.scanCjk(text, found);
     this.scanIdentifiers(text, found);
+    // In page order, then by target, whatever order the names were visited in: which of two
+    // namesakes' matches of the same words is kept, and the order of their ids, stay the same.
+    found.sort(byPlaceThenTarget);
     return resolveOverlaps(text, found);
   }
 
@@ -641,31 +644,58 @@ export class MatchIndex {
     return this.state;
   }
 
+  /**
+   * Per name, what the bound in evaluateGroup reads, computed on the first scan: the weight of each
+   * token (by its index in nameTokens), the name's total weight, and which of its first 32 tokens are
+   * rare and long enough to be found misspelt (see misspeltWeight).
+   */
+  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; misspellable: Int32Array };
+
+  private boundsOfGroups() {
+    if (this.groupBounds) return this.groupBounds;
+    const tokenWeight = new Float64Array(this.nameTokens.end(this.nameCount - 1));
+    const totalWeight = new Float64Array(this.nameCount);
+    const misspellable = new Int32Array(this.nameCount);
+    for (let n = 0; n < this.nameCount; n++) {
+      const start = this.nameTokens.start(n);
+      const count = this.nameTokens.end(n) - start;
+      let total = 0;
+      let mask = 0;
+      for (let position = 0; position < count; position++) {
+        const id = this.nameTokens.idAt(start + position);
+        const w = this.weightOfString(id);
+        tokenWeight[start + position] = w;
+        total += w;
+        if (position < 32 && w >= 0.9 && this.strings.strings[id]!.length >= 5) mask |= 1 << position;
+      }
+      totalWeight[n] = total;
+      misspellable[n] = mask;
+    }
+    return (this.groupBounds = { tokenWeight, totalWeight, misspellable });
+  }
+
   /** A group of a name's words close together on the page: worth scoring? then score it. */
   private evaluateGroup(text: string, words: TextWord[], lowerWords: { has(word: string): boolean }, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
-    const target = this.targets[this.nameTarget[n]!]!;
-    // The name's tokens as pool ids (the name object is built only past the bound below).
+    const bounds = this.boundsOfGroups();
     const tokensStart = this.nameTokens.start(n);
     const tokenCount = this.nameTokens.end(n) - tokensStart;
-    // Cheap bound before scoring: the words found must carry enough of the name's weight.
+    // Cheap bound before scoring: the words found must carry enough of the name's weight, with
+    // what misspelt rare words (misspeltWeight) could add at most.
     let hitWeight = 0;
-    let totalWeight = 0;
-    // What misspelt rare words (misspeltWeight) could add at most, to skip looking for them.
     let misspellable = 0;
-    for (let position = 0; position < tokenCount; position++) {
-      const id = this.nameTokens.idAt(tokensStart + position);
-      const w = this.weightOfString(id);
-      totalWeight += w;
-      if (position < 32 && mask & (1 << position)) hitWeight += w;
-      else if (position < 32 && w >= 0.9 && this.strings.strings[id]!.length >= 5) misspellable += w;
+    const rare = bounds.misspellable[n]!;
+    for (let position = 0; position < tokenCount && position < 32; position++) {
+      const bit = 1 << position;
+      if (mask & bit) hitWeight += bounds.tokenWeight[tokensStart + position]!;
+      else if (rare & bit) misspellable += bounds.tokenWeight[tokensStart + position]!;
     }
     // People may be named by part of their names; organisations need most of their words.
-    const needed = totalWeight * (target.kind === 'person' ? 0.5 : 0.6);
+    const kind = this.targets[this.nameTarget[n]!]!.kind;
+    const needed = bounds.totalWeight[n]! * (kind === 'person' ? 0.5 : 0.6);
     if (hitWeight + misspellable < needed) return;
-    const entry = this.entry(n);
-    const wordCount = tokenCount + entry.tokens.forms.length;
-    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, entry.tokens.tokens, mask, first, last, wordCount) < needed) return;
-    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, entry, target, floor);
+    const wordCount = tokenCount + this.nameForms.end(n) - this.nameForms.start(n);
+    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, n, rare & ~mask, first, last, wordCount) < needed) return;
+    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, this.entry(n), this.targets[this.nameTarget[n]!]!, floor);
     if (match) found.push(match);
   }
 
@@ -674,20 +704,22 @@ export class MatchIndex {
    * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words have no
    * one-edit keys, so a misspelt rare word would otherwise leave only the common ones found.
    */
-  private misspeltWeight(words: TextWord[], tokens: string[], mask: number, first: number, last: number, wordCount: number): number {
+  private misspeltWeight(words: TextWord[], n: number, unfound: number, first: number, last: number, wordCount: number): number {
+    const { tokenWeight } = this.boundsOfGroups();
+    const tokensStart = this.nameTokens.start(n);
     const slack = Math.max(0, wordCount - (last - first + 1));
     const segment = words[first]!.segment;
+    const from = Math.max(0, first - slack);
+    const to = Math.min(words.length - 1, last + slack);
     let extra = 0;
-    for (let position = 0; position < tokens.length && position < 32; position++) {
-      if (mask & (1 << position)) continue;
-      const token = tokens[position]!;
-      const w = this.weight(token);
-      if (w < 0.9 || token.length < 5) continue;
-      for (let k = Math.max(0, first - slack); k <= Math.min(words.length - 1, last + slack); k++) {
+    for (let position = 0; unfound >>> position !== 0 && position < 32; position++) {
+      if (!(unfound & (1 << position))) continue;
+      const token = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
+      for (let k = from; k <= to; k++) {
         const word = words[k]!;
         if (word.segment !== segment || !word.capital || word.folded.length < 5) continue;
         if (compareTokens(word.folded, token).similarity >= 0.8) {
-          extra += w;
+          extra += tokenWeight[tokensStart + position]!;
           break;
         }
       }
@@ -695,7 +727,11 @@ export class MatchIndex {
     return extra;
   }
 
-  /** Scores the words that hit a name, widened by up to the name's missing words on either side. */
+  /**
+   * Scores the words that hit a name, widened by up to the name's missing words on either side.
+   * Of a few hundred thousand windows a page of names yields, almost none are a match: the rules
+   * that need no score are tried first, and only windows that pass them are scored.
+   */
   private bestWindow(
     text: string,
     words: TextWord[],
@@ -708,10 +744,23 @@ export class MatchIndex {
     floor: number,
   ): ScanMatch | undefined {
     const slack = Math.max(0, wordCount - (last - first + 1));
+    const listedMeaningful = entry.tokens.tokens.filter((t) => !PARTICLES.has(t));
+    const listedDigits = entry.tokens.digits.join(' ');
+    const person = target.kind === 'person';
     let best: { score: number; start: number; end: number; result: ReturnType<typeof scoreTokens> } | undefined;
     for (let left = 0; left <= slack; left++) {
       const startWord = first - left;
       if (startWord < 0 || words[startWord]!.segment !== words[first]!.segment) break;
+      // The place or nationality word just before the window (for organisations, below).
+      const qualifier = person ? undefined : wordJustBefore(text, words, startWord);
+      const qualifiesAsOwnPlace = qualifier !== undefined && PLACES.has(qualifier) && this.isPlaceOf(entry.target, qualifier);
+      // "the Chinese Ministry of State Security" is China's ministry, not the North Korean one of
+      // that name: a place or nationality just before an organisation's name that neither the
+      // name nor the target's addresses give names another organisation.
+      if (qualifier !== undefined && PLACES.has(qualifier) && !qualifiesAsOwnPlace) continue;
+      // A name made only of generic words ("Ministry of National Defence", "Interior Ministry")
+      // is every country's: it names the listed one only with that country's name just before it.
+      if (!person && isGenericName(entry.tokens.tokens) && !qualifiesAsOwnPlace) continue;
       for (let right = 0; left + right <= slack + 1; right++) {
         const stopWord = last + right;
         if (stopWord >= words.length || words[stopWord]!.segment !== words[first]!.segment) break;
@@ -719,21 +768,31 @@ export class MatchIndex {
         const lastWord = words[stopWord]!;
         // A trailing possessive ("Hamas’s") is not part of the match.
         const end = lastWord.possessive ? lastWord.end - 2 : lastWord.end;
+        // The run of capitalised words goes on with more name words: "Media of New Zealand" is not
+        // NEW MEDIA, "Aung San Suu Kyi" not TIN AUNG SAN (for people, only where the match is
+        // partial: see below). A whole organisation's name at the head of a hyphenated compound
+        // stays: "IRGC-QF" is the IRGC's Quds Force, and names the IRGC too.
+        const next = words[stopWord + 1];
+        const nameGoesOn = !lastWord.possessive && next !== undefined && next.segment === lastWord.segment && next.capital && isNameWord(next.folded, lowerWords);
+        const hyphenatedOn = next !== undefined && text.charCodeAt(lastWord.end) === 45 && next.start === lastWord.end + 1;
+        if (nameGoesOn && !person && !hyphenatedOn) continue;
+        // Ships are named after places and words ("Coral Sea", "Sao Paulo"): a ship's name without a
+        // number is taken as the ship only where the text around it speaks of ships.
+        if (target.kind === 'vessel' && listedDigits === '' && !MARITIME_CONTEXT.test(text.slice(Math.max(0, words[startWord]!.start - 120), end + 120))) continue;
         const windowText = windowWithoutNicknames(text, words, startWord, stopWord, end);
         const windowTokens = this.windowTokensOf(windowText, target.kind);
-        const result = this.scoreWindow(windowTokens, entry, target.kind);
-        // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
-        if (result.score < floor || (best && best.score > result.score)) continue;
+        // A listed name with a number is named with that number: "San Francisco" is not the ship
+        // SAN FRANCISCO II, "Division" not OFFICE 39 (comparing two names lets a sister through as weak).
+        if (listedDigits !== windowTokens.digits.join(' ')) continue;
         // One word names someone only when the listed name is that one rare word, spelt the
         // same, and not a person or a ship ("… funded by Hamas", "Evil Corp"). A legal form
         // beside it on both sides ("Evil Corp") is evidence enough for a shorter word.
         const meaningful = windowTokens.tokens.filter((t) => !PARTICLES.has(t));
-        const listedMeaningful = entry.tokens.tokens.filter((t) => !PARTICLES.has(t));
         if (meaningful.length === 1) {
           const formed = windowTokens.forms.length > 0 && entry.tokens.forms.length > 0;
           const only = meaningful[0]!;
           if (
-            target.kind === 'person' ||
+            person ||
             target.kind === 'vessel' ||
             listedMeaningful.length !== 1 ||
             only !== listedMeaningful[0] ||
@@ -747,58 +806,42 @@ export class MatchIndex {
             continue;
           }
         }
-        // An organisation is named by all its words (but particles and legal forms), and by nothing
-        // else: "Real Estate" is not REAL ESTATE BANK, "New York City" not NEW CITY LLC.
-        if (target.kind !== 'person') {
-          const tokensOf = result.explanation.tokens;
+        // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
+        // form on the page too: alone it is an ordinary word.
+        if (!person && listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
+        const result = this.scoreWindow(windowTokens, entry, target.kind);
+        // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
+        if (result.score < floor || (best && best.score > result.score)) continue;
+        const tokensOf = result.explanation.tokens;
+        if (!person) {
+          // (So only a whole name stays at the head of a hyphenated compound, above.)
+          // An organisation is named by all its words (but particles and legal forms), and by nothing
+          // else: "Real Estate" is not REAL ESTATE BANK, "New York City" not NEW CITY LLC.
           if (tokensOf.some((t) => (t.how === 'missing' && !PARTICLES.has(t.listed)) || (t.how === 'extra' && !PARTICLES.has(t.query)))) continue;
           // Its words are words, not initials ("Lady Macbeth" is not the ship LADY M), and spelt
           // nearly as listed ("Interior Minister" is not MINISTERIO DEL INTERIOR).
           if (tokensOf.some((t) => t.how === 'initial' || (t.how === 'typo' && t.similarity < 0.85))) continue;
-          // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
-          // form on the page too: alone it is an ordinary word.
-          if (listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
-        } else if (entry.family) {
-          // A person is named by the family name and at least one other name ("Jihad Yaghmour"),
-          // not by given names alone ("Jean-Marie") or a family name alone.
-          const covered = new Set(result.explanation.tokens.filter((t) => t.listed && t.how !== 'missing').flatMap((t) => t.listed.split(' ')));
-          // One of two family names is enough (Spanish "Maduro" for MADURO MOROS).
-          const familyCovered = entry.family.some((f) => covered.has(f));
-          const otherCovered = [...covered].some((c) => !entry.family!.includes(c) && !PARTICLES.has(c));
-          if (!familyCovered || !otherCovered) continue;
-        }
-        // A listed name with a number is named with that number: "San Francisco" is not the ship
-        // SAN FRANCISCO II, "Division" not OFFICE 39 (comparing two names lets a sister through as weak).
-        if (entry.tokens.digits.join(' ') !== windowTokens.digits.join(' ')) continue;
-        // Ships are named after places and words ("Coral Sea", "Sao Paulo"): a ship's name without a
-        // number is taken as the ship only where the text around it speaks of ships.
-        if (target.kind === 'vessel' && entry.tokens.digits.length === 0 && !MARITIME_CONTEXT.test(text.slice(Math.max(0, words[startWord]!.start - 120), end + 120))) continue;
-        if (target.kind !== 'person') {
-          // "the Chinese Ministry of State Security" is China's ministry, not the North Korean one of
-          // that name: a place or nationality just before an organisation's name that neither the
-          // name nor the target's addresses give names another organisation.
-          const qualifier = wordJustBefore(text, words, startWord);
-          if (qualifier && PLACES.has(qualifier) && !this.isPlaceOf(entry.target, qualifier)) continue;
-          // A name made only of generic words ("Ministry of National Defence", "Interior Ministry")
-          // is every country's: it names the listed one only with that country's name just before it.
-          if (isGenericName(entry.tokens.tokens) && !(qualifier && PLACES.has(qualifier) && this.isPlaceOf(entry.target, qualifier))) continue;
           // A particle the listed name does not have changes the name: "Progress For Shipping" is not
           // PROGRESS SHIPPING COMPANY.
-          if (result.explanation.tokens.some((t) => t.how === 'extra' && PARTICLES.has(t.query) && t.query !== 'the')) continue;
-        } else if (result.explanation.tokens.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed))) {
+          if (tokensOf.some((t) => t.how === 'extra' && PARTICLES.has(t.query) && t.query !== 'the')) continue;
+        } else {
+          if (entry.family) {
+            // A person is named by the family name and at least one other name ("Jihad Yaghmour"),
+            // not by given names alone ("Jean-Marie") or a family name alone.
+            const covered = new Set(tokensOf.filter((t) => t.listed && t.how !== 'missing').flatMap((t) => t.listed.split(' ')));
+            // One of two family names is enough (Spanish "Maduro" for MADURO MOROS).
+            const familyCovered = entry.family.some((f) => covered.has(f));
+            const otherCovered = [...covered].some((c) => !entry.family!.includes(c) && !PARTICLES.has(c));
+            if (!familyCovered || !otherCovered) continue;
+          }
           // "Kim Yong-hyun" is not KIM, Yong Su: a person named by part of the listed names, where the
           // last word goes on after a hyphen, is someone else. (Words before a name are often roles, in
           // any language: "il ministro degli Interni Yuri Karayev".)
-          if (/^-\p{L}/u.test(text.slice(lastWord.end, lastWord.end + 2))) continue;
+          const missingPart = tokensOf.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed));
+          if (missingPart && /^-\p{L}/u.test(text.slice(lastWord.end, lastWord.end + 2))) continue;
+          const partial = tokensOf.some((t) => (t.how === 'missing' || t.how === 'extra') && !PARTICLES.has(t.listed || t.query));
+          if (partial && nameGoesOn) continue;
         }
-        // The run of capitalised words goes on with more name words: "Media of New Zealand" is not
-        // NEW MEDIA, "Aung San Suu Kyi" not TIN AUNG SAN.
-        const next = words[stopWord + 1];
-        const partial = result.explanation.tokens.some((t) => (t.how === 'missing' || t.how === 'extra') && !PARTICLES.has(t.listed || t.query));
-        // (A whole organisation's name at the head of a hyphenated compound stays: "IRGC-QF" is the
-        // IRGC's Quds Force, and names the IRGC too.)
-        const compoundHead = !partial && target.kind !== 'person' && next !== undefined && text.charCodeAt(lastWord.end) === 45 && next.start === lastWord.end + 1;
-        if ((partial || target.kind !== 'person') && !compoundHead && !lastWord.possessive && next && next.segment === lastWord.segment && next.capital && isNameWord(next.folded, lowerWords)) continue;
         best = { score: result.score, start: words[startWord]!.start, end, result };
       }
     }
@@ -899,8 +942,9 @@ interface TextWord {
 
 
 /**
- * Words of a text with their offsets. Built for whole pages: only capitalised words (and the
- * particles that may sit inside names) are folded; everything else just ends a run.
+ * Words of a text with their offsets, for whole pages: only the words that can be part of a name
+ * are kept (capitalised words, and the particles that may sit inside names). Every other word just
+ * ends a run, and is dropped: most words of a page are lower case.
  */
 export function tokenizeText(text: string): TextWord[] {
   const words: TextWord[] = [];
@@ -911,18 +955,20 @@ export function tokenizeText(text: string): TextWord[] {
   let k = 0;
   while (k < length) {
     // Find the next word: letters and digits, joined by an apostrophe or a dot between them.
-    while (k < length && !isWordChar(text, k)) k++;
+    while (k < length && !isWordCode(text.charCodeAt(k))) k++;
     if (k >= length) break;
     const start = k;
+    let ascii = true;
     while (k < length) {
-      if (isWordChar(text, k)) k++;
-      else {
-        const c = text.charCodeAt(k);
-        if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordChar(text, k + 1)) k++;
-        else break;
-      }
+      const c = text.charCodeAt(k);
+      if (isWordCode(c)) {
+        if (c > 127) ascii = false;
+        k++;
+      } else if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordCode(text.charCodeAt(k + 1))) {
+        if (c > 127) ascii = false;
+        k++;
+      } else break;
     }
-    const raw = text.slice(start, k);
     // What lies between the previous word and this one: only spaces, hyphens and apostrophes keep a run.
     let gap = false;
     for (let c = previousEnd; c < start; c++) {
@@ -932,27 +978,67 @@ export function tokenizeText(text: string): TextWord[] {
         break;
       }
     }
-    previousEnd = start + raw.length;
-    const first = raw.charCodeAt(0);
-    const ascii = isAscii(raw);
-    // Caseless scripts (Arabic, Hebrew…) count as capitalised; Chinese, Japanese and Korean are
-    // matched by their characters instead (scanCjk).
-    const capital = ascii
-      ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57)
-      : !CJK_CHAR.test(raw[0]!) && (raw[0] !== raw[0]!.toLowerCase() || raw[0] === raw[0]!.toUpperCase());
+    previousEnd = k;
+    const capital = isCapitalCode(text.charCodeAt(start));
+    // A lower-case word longer than any particle is no part of a name (the common case: no slice).
+    if (!capital && (k - start > 5 || !ascii)) {
+      segment++;
+      open = false;
+      continue;
+    }
+    const raw = text.slice(start, k);
     let folded = '';
     const possessive = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'));
-    if (capital || (ascii && raw.length <= 5 && LOWER_OK.has(raw))) {
+    if (capital || LOWER_OK.has(raw)) {
       const bare = possessive ? raw.slice(0, -2) : raw;
-      folded = ascii ? bare.toLowerCase().replace(/['’.]/g, '') : foldText(bare).replace(/ /g, '');
+      folded = ascii ? foldAsciiWord(bare) : foldText(bare).replace(/ /g, '');
     }
     const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
     if (!inRun || gap || !open) segment++;
     open = inRun && !possessive;
-    words.push({ start, end: start + raw.length, folded, capital, segment, possessive });
+    if (inRun) words.push({ start, end: k, folded, capital, segment, possessive });
   }
   joinQuotedNicknames(text, words);
   return words;
+}
+
+/** Lower case, without the apostrophes and dots inside ("O'Neil", "J.R."). */
+function foldAsciiWord(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes("'") || lower.includes('.') || lower.includes('’') ? lower.replace(/['’.]/g, '') : lower;
+}
+
+/**
+ * Per UTF-16 code unit, whether it is a letter, digit or mark (bit 1 known, bit 2 yes) and whether
+ * a word starting with it counts as capitalised (bit 4 known, bit 8 yes); filled in as met, so a
+ * page in any script asks the regular expressions once per character, not once per occurrence.
+ */
+const CODE_CLASS = new Uint8Array(65536);
+
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let bits = CODE_CLASS[c]!;
+  if (!(bits & 1)) {
+    // Surrogates are no word characters: the old reading of one code unit at a time.
+    const yes = !(c >= 0xd800 && c <= 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(c));
+    bits = CODE_CLASS[c] = bits | 1 | (yes ? 2 : 0);
+  }
+  return (bits & 2) !== 0;
+}
+
+/**
+ * Capitalised: A–Z and digits in ASCII; caseless scripts (Arabic, Hebrew…) count as capitalised;
+ * Chinese, Japanese and Korean are matched by their characters instead (scanCjk).
+ */
+function isCapitalCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let bits = CODE_CLASS[c]!;
+  if (!(bits & 4)) {
+    const ch = String.fromCharCode(c);
+    const yes = !CJK_CHAR.test(ch) && (ch !== ch.toLowerCase() || ch === ch.toUpperCase());
+    bits = CODE_CLASS[c] = bits | 4 | (yes ? 8 : 0);
+  }
+  return (bits & 8) !== 0;
 }
 
 const OPENING_QUOTE = /^\s*[“"‘«„]\s*$/;
@@ -1180,6 +1266,14 @@ function copyExplanation(explanation: NameExplanation): NameExplanation {
  * ("IRGC" in "IRGC-QF", "Islamic Revolutionary Guard Corps" in "…Corps-Qods Force": the compound
  * names the IRGC's force, and so the IRGC too). Otherwise the better (higher score, then longer) one is kept.
  */
+function byPlaceThenTarget(a: ScanMatch, b: ScanMatch): number {
+  return a.start - b.start || a.end - b.end || b.score - a.score || compareStrings(a.ids[0] ?? '', b.ids[0] ?? '') || compareStrings(a.matched, b.matched);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function resolveOverlaps(text: string, matches: ScanMatch[]): ScanMatch[] {
   const inside = (m: ScanMatch, k: ScanMatch) => !m.identifier && k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start;
   const compoundHeadOf = (m: ScanMatch, k: ScanMatch) => m.start === k.start && m.strength === 'strong' && text.charCodeAt(m.end) === 45;
