@@ -8,6 +8,7 @@ import {
   cjkCharacters,
   CJK_CHAR,
   COMPANY_FORMS,
+  foldsAsItself,
   foldText,
   isCjkOnly,
   nameTokens,
@@ -537,56 +538,55 @@ export class MatchIndex {
     this.windowScores.clear();
     const found: ScanMatch[] = [];
     // Words of listed names found on the page, visited in page order. Per name, the open group of
-    // nearby hits (in one run of capitalised words) is kept in typed arrays, not maps: pages are long.
-    const state = this.scanState();
-    const groupFirst = state.first;
-    const groupLast = state.last;
-    const groupMask = state.mask;
+    // nearby hits (in one run of capitalised words) is three numbers in one typed array (first word,
+    // last word, positions found), not a map: pages are long, and most names are hit once.
+    const group = this.scanState();
     const scanSpan = this.scanSpan;
     const scanNeeded = this.scanNeeded;
-    const touched: number[] = [];
+    // Names with a group open in the current run: a group never outlives its run.
+    const open: number[] = [];
     const flush = (n: number) => {
-      const first = groupFirst[n]!;
+      const at = n * 3;
+      const first = group[at]!;
       if (first < 0) return;
-      const mask = groupMask[n]!;
-      groupFirst[n] = -1;
-      groupMask[n] = 0;
+      const mask = group[at + 2]!;
+      group[at] = -1;
+      group[at + 2] = 0;
       if (popcount(mask) >= scanNeeded[n]! && segmentWords[words[first]!.segment]! >= scanMinWords[n]!) {
-        this.evaluateGroup(text, words, lowerWords, n, first, groupLast[n]!, mask, found, floor);
+        this.evaluateGroup(text, words, lowerWords, n, first, group[at + 1]!, mask, found, floor);
       }
     };
-    // Per distinct word of the page: its scan keys' lists, as start, end pairs into the values.
-    const keyCache = new Map<string, number[]>();
-    const values = this.scanPostings.values;
+    const hitsOf = this.pageWordHits();
+    let segment = -1;
+    let alone = false;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
-      let lists = keyCache.get(word.folded);
-      if (!lists) {
-        lists = [];
-        for (const key of scanKeys(word.folded)) {
-          const id = this.scanKeyTable.idOf(key);
-          if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(this.scanPostings.start(id), this.scanPostings.end(id));
-        }
-        keyCache.set(word.folded, lists);
+      if (word.segment !== segment) {
+        for (const n of open) flush(n);
+        open.length = 0;
+        segment = word.segment;
+        alone = segmentWords[segment] === 1;
       }
-      for (let l = 0; l < lists.length; l += 2) {
-        for (let k = lists[l]!, end = lists[l + 1]!; k < end; k++) {
-          const code = values[k]!;
-          const n = code >>> 6;
-          const position = code & 31;
-          const first = groupFirst[n]!;
-          if (first >= 0 && (i - first > scanSpan[n]! || words[first]!.segment !== word.segment)) flush(n);
-          if (groupFirst[n]! < 0) {
-            groupFirst[n] = i;
-            touched.push(n);
-          }
-          groupLast[n] = i;
-          groupMask[n] = groupMask[n]! | (1 << position);
+      if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
+      const codes = hitsOf(word.folded, alone);
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k]!;
+        const n = code >>> 6;
+        const at = n * 3;
+        let first = group[at]!;
+        if (first >= 0 && i - first > scanSpan[n]!) {
+          flush(n);
+          first = -1;
         }
+        if (first < 0) {
+          group[at] = i;
+          open.push(n);
+        }
+        group[at + 1] = i;
+        group[at + 2] = group[at + 2]! | (1 << (code & 31));
       }
     }
-    for (const n of touched) flush(n);
+    for (const n of open) flush(n);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
@@ -598,7 +598,8 @@ export class MatchIndex {
     return resolveOverlaps(text, found);
   }
 
-  private state?: { first: Int32Array; last: Int32Array; mask: Int32Array };
+  /** Per name: first word, last word and positions found of its open group (first -1: none). */
+  private groupState?: Int32Array;
 
   /** Tokens of the page windows scored during one scan: many names score the same window. */
   private readonly windowTokens = new Map<string, NameTokens>();
@@ -636,12 +637,51 @@ export class MatchIndex {
   }
 
   /** Per-name scan state, allocated once and left clean after every scan. */
-  private scanState() {
-    if (!this.state) {
-      const n = this.nameCount;
-      this.state = { first: new Int32Array(n).fill(-1), last: new Int32Array(n), mask: new Int32Array(n) };
+  private scanState(): Int32Array {
+    if (!this.groupState) {
+      this.groupState = new Int32Array(this.nameCount * 3);
+      for (let at = 0; at < this.groupState.length; at += 3) this.groupState[at] = -1;
     }
-    return this.state;
+    return this.groupState;
+  }
+
+  /**
+   * For one scan, the (name, position) codes a page word hits, once per distinct word: its scan
+   * keys' lists one after the other. A word alone in its run (sentence-initial "However", "Share")
+   * can only be a name of one word.
+   */
+  private pageWordHits(): (folded: string, alone: boolean) => Int32Array {
+    const values = this.scanPostings.values;
+    const scanMinWords = this.scanMinWords;
+    const inRun = new Map<string, Int32Array>();
+    const onItsOwn = new Map<string, Int32Array>();
+    const hitsOf = (folded: string): Int32Array => {
+      let codes = inRun.get(folded);
+      if (codes) return codes;
+      const lists: Int32Array[] = [];
+      for (const key of scanKeys(folded)) {
+        const id = this.scanKeyTable.idOf(key);
+        if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
+      }
+      // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
+      codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists);
+      inRun.set(folded, codes);
+      return codes;
+    };
+    return (folded, alone) => {
+      if (!alone) return hitsOf(folded);
+      let codes = onItsOwn.get(folded);
+      if (!codes) {
+        const all = hitsOf(folded);
+        let kept = 0;
+        for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
+        codes = new Int32Array(kept);
+        kept = 0;
+        for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
+        onItsOwn.set(folded, codes);
+      }
+      return codes;
+    };
   }
 
   /**
@@ -695,8 +735,98 @@ export class MatchIndex {
     if (hitWeight + misspellable < needed) return;
     const wordCount = tokenCount + this.nameForms.end(n) - this.nameForms.start(n);
     if (hitWeight < needed && hitWeight + this.misspeltWeight(words, n, rare & ~mask, first, last, wordCount) < needed) return;
-    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, this.entry(n), this.targets[this.nameTarget[n]!]!, floor);
+    const target = this.targets[this.nameTarget[n]!]!;
+    if (!this.mayBeNamed(words, n, target, first, last, mask, wordCount)) return;
+    const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, this.entry(n), target, floor);
     if (match) found.push(match);
+  }
+
+  /**
+   * Whether the words around a group could name the listed name at all, before any window is
+   * scored: an organisation is named by all its words, a person by the family name and another
+   * name (see bestWindow). A listed word no key found must then pair with a word nearby in some
+   * way the scoring pairs words (spelt alike, joined or split, an initial); "Share on Pinterest"
+   * names no AL-SHAAR, Muhammad. Words that fold in other ways than plain letters are taken as able
+   * to pair with anything.
+   */
+  private mayBeNamed(words: TextWord[], n: number, target: Target, first: number, last: number, mask: number, wordCount: number): boolean {
+    const tokensStart = this.nameTokens.start(n);
+    const count = this.nameTokens.end(n) - tokensStart;
+    const person = target.kind === 'person';
+    const familyStart = this.nameFamily.start(n);
+    const familyEnd = this.nameFamily.end(n);
+    if (count > 32 || (person && familyEnd === familyStart)) return true;
+    const slack = Math.max(0, wordCount - (last - first + 1));
+    const segment = words[first]!.segment;
+    let from = Math.max(0, first - slack);
+    while (words[from]!.segment !== segment) from++;
+    // (Windows reach one word further on the right: see bestWindow.)
+    let to = Math.min(words.length - 1, last + slack + 1);
+    while (words[to]!.segment !== segment) to--;
+    for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
+    const tokenAt = (position: number) => this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
+    const isFamily = (token: string) => {
+      for (let f = familyStart; f < familyEnd; f++) if (this.strings.strings[this.nameFamily.idAt(f)] === token) return true;
+      return false;
+    };
+    let familyCovered = false;
+    let otherCovered = false;
+    for (let position = 0; position < count; position++) {
+      const token = tokenAt(position);
+      if (PARTICLES.has(token)) continue;
+      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, position, count, tokenAt);
+      if (!person) {
+        if (!coverable) return false;
+      } else if (coverable) {
+        if (isFamily(token)) familyCovered = true;
+        else otherCovered = true;
+        if (familyCovered && otherCovered) return true;
+      }
+    }
+    return !person || (familyCovered && otherCovered);
+  }
+
+  /** Some word from `from` to `to` may pair with the listed token, in one of the ways candidatePairs pairs tokens. */
+  private mayPair(words: TextWord[], from: number, to: number, token: string, position: number, count: number, tokenAt: (position: number) => string): boolean {
+    for (let k = from; k <= to; k++) {
+      const word = words[k]!.folded;
+      if (compareTokens(word, token).similarity > 0) return true;
+      // An initial ("G. Zhao"), and initials written together ("JC Juncker"), either side.
+      if ((word.length === 1 && token[0] === word) || (token.length === 1 && word[0] === token)) return true;
+      if (word.length <= 3 && !PARTICLES.has(word)) {
+        for (let start = Math.max(0, position - word.length + 1); start <= position && start + word.length <= count; start++) {
+          let initials = true;
+          for (let j = 0; j < word.length && initials; j++) {
+            const listed = tokenAt(start + j);
+            initials = listed.length >= 2 && listed[0] === word[j];
+          }
+          if (initials) return true;
+        }
+      }
+      if (token.length <= 3 && k + token.length - 1 <= to) {
+        let initials = true;
+        for (let j = 0; j < token.length && initials; j++) {
+          const folded = words[k + j]!.folded;
+          initials = folded.length >= 2 && folded[0] === token[j];
+        }
+        if (initials) return true;
+      }
+      // The page's words joined ("Guang Zong" for GUANGZONG).
+      let joined = word;
+      for (let span = 2; span <= 3 && k + span - 1 <= to; span++) {
+        joined += words[k + span - 1]!.folded;
+        if (Math.abs(joined.length - token.length) <= 2 && compareTokens(joined, token).similarity >= 0.9) return true;
+      }
+      // The listed tokens joined ("Guangzong" for GUANG ZONG).
+      for (let span = 2; span <= 3; span++) {
+        for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
+          let listed = '';
+          for (let j = start; j < start + span; j++) listed += tokenAt(j);
+          if (Math.abs(listed.length - word.length) <= 2 && compareTokens(word, listed).similarity >= 0.9) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -938,6 +1068,10 @@ interface TextWord {
   possessive: boolean;
   /** A word in quotes between two names ("Maksim “Aqua” Yakubets"): inside the run, not part of the name. */
   nickname?: boolean;
+  /** ASCII letters and digits, perhaps with an apostrophe (no dot): folded as nameTokens folds it. */
+  plain: boolean;
+  /** foldsAsItself of the folded word in a person's / another name (asked again and again): 1 yes, 2 no. */
+  asItself?: number;
 }
 
 
@@ -959,6 +1093,7 @@ export function tokenizeText(text: string): TextWord[] {
     if (k >= length) break;
     const start = k;
     let ascii = true;
+    let dotted = false;
     while (k < length) {
       const c = text.charCodeAt(k);
       if (isWordCode(c)) {
@@ -966,6 +1101,7 @@ export function tokenizeText(text: string): TextWord[] {
         k++;
       } else if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordCode(text.charCodeAt(k + 1))) {
         if (c > 127) ascii = false;
+        if (c === 46) dotted = true;
         k++;
       } else break;
     }
@@ -996,7 +1132,7 @@ export function tokenizeText(text: string): TextWord[] {
     const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
     if (!inRun || gap || !open) segment++;
     open = inRun && !possessive;
-    if (inRun) words.push({ start, end: k, folded, capital, segment, possessive });
+    if (inRun) words.push({ start, end: k, folded, capital, segment, possessive, plain: ascii && !dotted });
   }
   joinQuotedNicknames(text, words);
   return words;
@@ -1196,6 +1332,30 @@ function letterOrNumberAt(text: string, k: number): boolean {
   return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(k)!));
 }
 
+/** A word that is one token of a window, as the page has it (see mayBeNamed). */
+function foldsAsTyped(word: TextWord, person: boolean): boolean {
+  if (!word.plain) return false;
+  const shift = person ? 0 : 2;
+  let known = ((word.asItself ?? 0) >> shift) & 3;
+  if (known === 0) {
+    known = foldsAsItself(word.folded, person) ? 1 : 2;
+    word.asItself = (word.asItself ?? 0) | (known << shift);
+  }
+  return known === 1;
+}
+
+const EMPTY_CODES = new Int32Array(0);
+
+function concatenated(lists: Int32Array[]): Int32Array {
+  const all = new Int32Array(lists.reduce((n, list) => n + list.length, 0));
+  let length = 0;
+  for (const list of lists) {
+    all.set(list, length);
+    length += list.length;
+  }
+  return all;
+}
+
 function popcount(v: number): number {
   v -= (v >>> 1) & 0x55555555;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -1203,6 +1363,9 @@ function popcount(v: number): number {
 }
 
 /** Keys a word is found by on a page: itself, its phonetic form, its stem ("Vekselberga"). */
+export function scanKeysForTest(token: string): string[] {
+  return scanKeys(token);
+}
 function scanKeys(token: string): string[] {
   if (/^\d+$/.test(token)) return [token];
   const p = phoneticForm(token);

@@ -140,6 +140,17 @@ function asFormWord(word: string, last: boolean): string {
   return value;
 }
 
+/**
+ * A word of plain letters that nameTokens keeps as it is, for a name of the kind: not a number
+ * word, nor (for organisations) a roman numeral, an abbreviation or a misspelt or cut-off legal
+ * form word, which it rewrites.
+ */
+export function foldsAsItself(word: string, person: boolean): boolean {
+  if (!/^[a-z]+$/.test(word) || Object.hasOwn(NUMBER_WORDS, word)) return false;
+  if (person) return true;
+  return !/^[ivxlcdm]+$/.test(word) && !Object.hasOwn(ORGANISATION_ABBREVIATIONS, word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
+}
+
 function asFormWords(folded: string): string {
   const words = folded.split(' ');
   return words.map((w, k) => asFormWord(w, k === words.length - 1)).join(' ');
