@@ -556,7 +556,6 @@ export class MatchIndex {
         this.evaluateGroup(text, words, lowerWords, n, first, group[at + 1]!, mask, found, floor);
       }
     };
-    const hitsOf = this.pageWordHits();
     let segment = -1;
     let alone = false;
     for (let i = 0; i < words.length; i++) {
@@ -568,7 +567,7 @@ export class MatchIndex {
         alone = segmentWords[segment] === 1;
       }
       if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
-      const codes = hitsOf(word.folded, alone);
+      const codes = this.hitsOf(word.folded, alone);
       for (let k = 0; k < codes.length; k++) {
         const code = codes[k]!;
         const n = code >>> 6;
@@ -646,18 +645,27 @@ export class MatchIndex {
   }
 
   /**
-   * For one scan, the (name, position) codes a page word hits, once per distinct word: its scan
-   * keys' lists one after the other. A word alone in its run (sentence-initial "However", "Share")
-   * can only be a name of one word.
+   * The (name, position) codes a page word hits: its scan keys' lists one after the other. A word
+   * alone in its run (sentence-initial "However", "Share") can only be a name of one word. Kept
+   * across scans, up to a bound: pages share most of their words ("New", "United", "Share").
    */
-  private pageWordHits(): (folded: string, alone: boolean) => Int32Array {
-    const values = this.scanPostings.values;
-    const scanMinWords = this.scanMinWords;
-    const inRun = new Map<string, Int32Array>();
-    const onItsOwn = new Map<string, Int32Array>();
-    const hitsOf = (folded: string): Int32Array => {
-      let codes = inRun.get(folded);
-      if (codes) return codes;
+  private readonly wordHits = new Map<string, Int32Array>();
+  private readonly wordHitsAlone = new Map<string, Int32Array>();
+
+  private hitsOf(folded: string, alone: boolean): Int32Array {
+    const cache = alone ? this.wordHitsAlone : this.wordHits;
+    let codes = cache.get(folded);
+    if (codes) return codes;
+    if (alone) {
+      const all = this.hitsOf(folded, false);
+      const scanMinWords = this.scanMinWords;
+      let kept = 0;
+      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
+      codes = new Int32Array(kept);
+      kept = 0;
+      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
+    } else {
+      const values = this.scanPostings.values;
       const lists: Int32Array[] = [];
       for (const key of scanKeys(folded)) {
         const id = this.scanKeyTable.idOf(key);
@@ -665,23 +673,10 @@ export class MatchIndex {
       }
       // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
       codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists);
-      inRun.set(folded, codes);
-      return codes;
-    };
-    return (folded, alone) => {
-      if (!alone) return hitsOf(folded);
-      let codes = onItsOwn.get(folded);
-      if (!codes) {
-        const all = hitsOf(folded);
-        let kept = 0;
-        for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
-        codes = new Int32Array(kept);
-        kept = 0;
-        for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
-        onItsOwn.set(folded, codes);
-      }
-      return codes;
-    };
+    }
+    if (cache.size >= WORD_HITS_KEPT) cache.clear();
+    cache.set(folded, codes);
+    return codes;
   }
 
   /**
@@ -1187,6 +1182,8 @@ function joinQuotedNicknames(text: string, words: TextWord[]): void {
     const word = words[i]!;
     const after = words[i + 1]!;
     if (!before.capital || !word.capital || !after.capital || before.possessive) continue;
+    // Most capitalised words follow each other with one space: no quote there.
+    if ((word.start - before.end === 1 && text.charCodeAt(before.end) === 32) || (after.start - word.end === 1 && text.charCodeAt(word.end) === 32)) continue;
     if (!OPENING_QUOTE.test(text.slice(before.end, word.start)) || !CLOSING_QUOTE.test(text.slice(word.end, after.start))) continue;
     word.nickname = true;
     const from = after.segment;
@@ -1345,6 +1342,9 @@ function foldsAsTyped(word: TextWord, person: boolean): boolean {
 }
 
 const EMPTY_CODES = new Int32Array(0);
+
+/** Page words whose hits are kept between scans (a few megabytes at most). */
+const WORD_HITS_KEPT = 50_000;
 
 function concatenated(lists: Int32Array[]): Int32Array {
   const all = new Int32Array(lists.reduce((n, list) => n + list.length, 0));
