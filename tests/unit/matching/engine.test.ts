@@ -324,6 +324,51 @@ describe('scanning text', () => {
   });
 });
 
+describe('scanning text: names written otherwise than listed', () => {
+  // Before a group of hits is scored, the scan asks whether the words around it could name the
+  // listed name at all; these are the ways a page word still pairs with a listed one.
+  const FORMS_TARGETS: Target[] = [
+    {
+      ...target('us-ofac-sdn:40', 'person', [['ALDIN, Haroun Nasser', 'primary']]),
+      names: [{ full: 'ALDIN, Haroun Nasser', type: 'primary', script: 'latin', family: 'ALDIN', given: ['Haroun', 'Nasser'] }],
+    },
+    {
+      ...target('us-ofac-sdn:41', 'person', [['QUANG TESTZONG, Borvak Elmar', 'primary']]),
+      names: [{ full: 'QUANG TESTZONG, Borvak Elmar', type: 'primary', script: 'latin', family: 'QUANG TESTZONG', given: ['Borvak', 'Elmar'] }],
+    },
+    target('us-ofac-sdn:42', 'organisation', [['VELMORAN TESTAVIA HOLDINGS', 'primary']]),
+    {
+      ...target('us-ofac-sdn:43', 'person', [['DRAVENKO, Istvan Pelorin', 'primary']]),
+      names: [{ full: 'DRAVENKO, Istvan Pelorin', type: 'primary', script: 'latin', family: 'DRAVENKO', given: ['Istvan', 'Pelorin'] }],
+    },
+  ];
+  const formsIndex = MatchIndex.build(FORMS_TARGETS);
+  const idsIn = (text: string) => formsIndex.scan(text).flatMap((m) => m.ids);
+
+  it('finds a listed word the page splits in two, or two listed words the page joins', () => {
+    expect(idsIn('Officials named Haroun Nasser Al-Din on Tuesday.')).toEqual(['us-ofac-sdn:40']);
+    expect(idsIn('The broker Borvak Elmar Quangtestzong was named.')).toEqual(['us-ofac-sdn:41']);
+  });
+
+  it('finds an organisation with a misspelt word, and a person with a misspelt family name', () => {
+    expect(idsIn('Shares in Velmoran Testavya Holdings fell.')).toEqual(['us-ofac-sdn:42']);
+    expect(idsIn('Istvan Dravenco left the country.')).toEqual(['us-ofac-sdn:43']);
+  });
+
+  it('does not look further when nothing near a listed word could be the rest of the name', () => {
+    expect(idsIn('Share on Velmoran or Pinterest.')).toEqual([]);
+    expect(idsIn('Istvan Pinterest left the country.')).toEqual([]);
+  });
+
+  it('gives the same matches, in the same order, whatever the order of the lists', () => {
+    const text = 'Haroun Nasser Al-Din met Istvan Dravenko and Borvak Elmar Quang Testzong at Velmoran Testavia Holdings.';
+    const reversed = MatchIndex.build([...FORMS_TARGETS].reverse());
+    const strip = (ms: ReturnType<MatchIndex['scan']>) => ms.map((m) => [m.start, m.end, m.ids, m.score]);
+    expect(strip(reversed.scan(text))).toEqual(strip(formsIndex.scan(text)));
+    expect(formsIndex.scan(text).map((m) => m.text)).toEqual(['Haroun Nasser Al-Din', 'Istvan Dravenko', 'Borvak Elmar Quang Testzong', 'Velmoran Testavia Holdings']);
+  });
+});
+
 describe('scanning text: what the words around a name say', () => {
   const CONTEXT_TARGETS: Target[] = [
     target('uk-ofsi:20', 'organisation', [['TESTLAND GUARD CORPS (TSGC)', 'primary']]),
