@@ -1270,44 +1270,27 @@ function isNameWord(folded: string, lowerWords: { has(word: string): boolean }):
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
 function lowerCaseWords(text: string): { has(word: string): boolean } {
-  // Asked rarely (one-word matches only): the page's words are collected on the first question,
-  // in one pass, rather than a regular expression per word over the whole page.
-  let words: Set<string> | undefined;
+  // Asked for a few hundred distinct words a page at most: each is looked for in the text (a fast
+  // native search) once, rather than every word of a long page collected first.
+  const known = new Map<string, boolean>();
   return {
     has(word: string) {
       if (word.length < 4 || !/^[a-z]+$/.test(word)) return false;
-      words ??= wholeLowerCaseWords(text);
-      return words.has(word);
+      let found = known.get(word);
+      if (found === undefined) {
+        found = false;
+        for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+          // A whole word: no letter or number of any script on either side (a mark beside it does not join it).
+          found = !letterOrNumberBefore(text, at) && !letterOrNumberAt(text, at + word.length);
+        }
+        known.set(word, found);
+      }
+      return found;
     },
   };
 }
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-
-/**
- * Every run of four or more letters a–z with no letter or number of any script on either side:
- * the words `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])` would find (a mark beside a word does not join it).
- */
-function wholeLowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  const length = text.length;
-  let k = 0;
-  while (k < length) {
-    const c = text.charCodeAt(k);
-    if (c < 97 || c > 122) {
-      k++;
-      continue;
-    }
-    const start = k;
-    while (k < length) {
-      const d = text.charCodeAt(k);
-      if (d < 97 || d > 122) break;
-      k++;
-    }
-    if (k - start >= 4 && !letterOrNumberBefore(text, start) && !letterOrNumberAt(text, k)) out.add(text.slice(start, k));
-  }
-  return out;
-}
 
 /** The code point ending just before `k` (a surrogate pair read whole) is a letter or number. */
 function letterOrNumberBefore(text: string, k: number): boolean {

@@ -146,10 +146,19 @@ function asFormWord(word: string, last: boolean): string {
  * form word, which it rewrites.
  */
 export function foldsAsItself(word: string, person: boolean): boolean {
-  if (!/^[a-z]+$/.test(word) || Object.hasOwn(NUMBER_WORDS, word)) return false;
-  if (person) return true;
-  return !/^[ivxlcdm]+$/.test(word) && !Object.hasOwn(ORGANISATION_ABBREVIATIONS, word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
+  let known = foldsAsItselfCache.get(word);
+  if (known === undefined) {
+    const plain = /^[a-z]+$/.test(word) && !Object.hasOwn(NUMBER_WORDS, word);
+    const inOrganisation =
+      plain && !/^[ivxlcdm]+$/.test(word) && !Object.hasOwn(ORGANISATION_ABBREVIATIONS, word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
+    known = (plain ? 1 : 0) | (inOrganisation ? 2 : 0);
+    // Bounded: pages bring endless new words.
+    if (foldsAsItselfCache.size > 100_000) foldsAsItselfCache.clear();
+    foldsAsItselfCache.set(word, known);
+  }
+  return (known & (person ? 1 : 2)) !== 0;
 }
+const foldsAsItselfCache = new Map<string, number>();
 
 function asFormWords(folded: string): string {
   const words = folded.split(' ');
