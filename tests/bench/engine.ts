@@ -241,6 +241,9 @@ if (pages.length > 0) {
       `(${passes.map((x) => x.toFixed(0)).join(', ')}) → ${scanMBps.toFixed(1)} MB/s   aim ≥ ${AIM.scanMBps} MB/s  ${mark(scanMBps >= AIM.scanMBps)}`,
   );
   console.log(
+    `  first pass (the first scan's tables built, no page word seen before): ${(bytes / MB / (passes[0]! / 1000)).toFixed(1)} MB/s`,
+  );
+  console.log(
     `  matches: ${total} in all (${strong} strong, ${total - strong} weak), on ${counts.filter((c) => c.all > 0).length} of ${pages.length} pages; ` +
       `${(total / pages.length).toFixed(2)} per page`,
   );
