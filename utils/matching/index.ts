@@ -1077,14 +1077,20 @@ interface TextWord {
  */
 export function tokenizeText(text: string): TextWord[] {
   const words: TextWord[] = [];
-  let previousEnd = 0;
   let segment = 0;
   let open = false;
   const length = text.length;
   let k = 0;
+  // Whether anything but spaces, hyphens and apostrophes lies between the previous word and this
+  // one: only those keep a run of capitalised words going.
+  let gap = false;
   while (k < length) {
     // Find the next word: letters and digits, joined by an apostrophe or a dot between them.
-    while (k < length && !isWordCode(text.charCodeAt(k))) k++;
+    for (; k < length; k++) {
+      const c = text.charCodeAt(k);
+      if (isWordCode(c)) break;
+      if (c !== 32 && c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
+    }
     if (k >= length) break;
     const start = k;
     let ascii = true;
@@ -1100,16 +1106,8 @@ export function tokenizeText(text: string): TextWord[] {
         k++;
       } else break;
     }
-    // What lies between the previous word and this one: only spaces, hyphens and apostrophes keep a run.
-    let gap = false;
-    for (let c = previousEnd; c < start; c++) {
-      const code = text.charCodeAt(c);
-      if (code !== 32 && code !== 45 && code !== 39 && code !== 0x2019 && code !== 0xa0) {
-        gap = true;
-        break;
-      }
-    }
-    previousEnd = k;
+    const gapBefore = gap;
+    gap = false;
     const capital = isCapitalCode(text.charCodeAt(start));
     // A lower-case word longer than any particle is no part of a name (the common case: no slice).
     if (!capital && (k - start > 5 || !ascii)) {
@@ -1119,13 +1117,16 @@ export function tokenizeText(text: string): TextWord[] {
     }
     const raw = text.slice(start, k);
     let folded = '';
-    const possessive = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'));
+    // Ends in 's or ’s (either case).
+    const last = text.charCodeAt(k - 1);
+    const beforeLast = text.charCodeAt(k - 2);
+    const possessive = k - start > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
     if (capital || LOWER_OK.has(raw)) {
       const bare = possessive ? raw.slice(0, -2) : raw;
       folded = ascii ? foldAsciiWord(bare) : foldText(bare).replace(/ /g, '');
     }
     const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
-    if (!inRun || gap || !open) segment++;
+    if (!inRun || gapBefore || !open) segment++;
     open = inRun && !possessive;
     if (inRun) words.push({ start, end: k, folded, capital, segment, possessive, plain: ascii && !dotted });
   }
