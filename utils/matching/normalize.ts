@@ -106,20 +106,25 @@ const FORM_WORDS = [
 ];
 const FORM_WORD_SET = new Set(FORM_WORDS);
 /** Abbreviated organisation words as written in names ("First Bank Int'l"), to the whole word. */
-const ORGANISATION_ABBREVIATIONS: Record<string, string> = {
-  intl: 'international', natl: 'national', mfg: 'manufacturing', bros: 'brothers', assn: 'association',
-  assoc: 'association', dept: 'department', govt: 'government', univ: 'university', inst: 'institute',
-};
+// A Map, not an object: looking a fresh string up as a property name interns it first.
+const ORGANISATION_ABBREVIATIONS = new Map<string, string>([
+  ['intl', 'international'], ['natl', 'national'], ['mfg', 'manufacturing'], ['bros', 'brothers'], ['assn', 'association'],
+  ['assoc', 'association'], ['dept', 'department'], ['govt', 'government'], ['univ', 'university'], ['inst', 'institute'],
+]);
+/** asFormWord of words of five letters or more without a digit, for a word inside a name and a last word. */
 const formWordCache = new Map<string, string>();
+const lastFormWordCache = new Map<string, string>();
 
 /** A word read as the form word it misspells or truncates, or as itself. */
 function asFormWord(word: string, last: boolean): string {
-  const whole = ORGANISATION_ABBREVIATIONS[word];
+  const whole = ORGANISATION_ABBREVIATIONS.get(word);
   if (whole !== undefined) return whole;
-  if (FORM_WORD_SET.has(word) || word.length < 5 || /\d/.test(word)) return word;
-  const key = last ? `${word}$` : word;
-  const cached = formWordCache.get(key);
+  if (word.length < 5) return word;
+  // Asked before the checks below: the caches hold only words that passed them.
+  const cache = last ? lastFormWordCache : formWordCache;
+  const cached = cache.get(word);
   if (cached !== undefined) return cached;
+  if (FORM_WORD_SET.has(word) || hasDigit(word)) return word;
   let value = word;
   for (const form of FORM_WORDS) {
     if (form[0] !== word[0]) continue;
@@ -135,14 +140,29 @@ function asFormWord(word: string, last: boolean): string {
       break;
     }
   }
-  if (formWordCache.size > 100_000) formWordCache.clear();
-  formWordCache.set(key, value);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(word, value);
   return value;
 }
 
-function asFormWords(folded: string): string {
+/**
+ * The words of a folded name read as form words (asFormWord), and whether a written-out or a
+ * spaced legal form may follow: some word starts one of SPELLED_FORMS or JOINED_FORMS.
+ */
+function asFormWords(folded: string): { folded: string; mayHoldForm: boolean } {
   const words = folded.split(' ');
-  return words.map((w, k) => asFormWord(w, k === words.length - 1)).join(' ');
+  let changed = false;
+  let mayHoldForm = false;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    const form = asFormWord(word, k === words.length - 1);
+    if (form !== word) {
+      words[k] = form;
+      changed = true;
+    }
+    if (!mayHoldForm && FORM_PATTERN_STARTS.has(form)) mayHoldForm = true;
+  }
+  return { folded: changed ? words.join(' ') : folded, mayHoldForm };
 }
 
 /** Legal forms written out in words, to their short form. */
@@ -195,7 +215,7 @@ function numbersAsDigits(folded: string): string {
 
 /** Look-alike digits inside words (Ig0r Sech1n): letters, where a word is mostly letters. */
 function undoLeetspeak(token: string): string {
-  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  if (!hasDigit(token) || !/[a-z]/.test(token)) return token;
   const letters = token.replace(/[0-9]/g, '').length;
   if (letters < token.length / 2) return token;
   return token.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/7/g, 't').replace(/9/g, 'g');
@@ -229,6 +249,16 @@ function anyOf(patterns: [RegExp, string][]): RegExp {
 const ANY_SPELLED_FORM = anyOf(SPELLED_FORMS);
 const ANY_JOINED_FORM = anyOf(JOINED_FORMS);
 
+/**
+ * Words a match of SPELLED_FORMS or JOINED_FORMS can start with (texts of letters and digits, one
+ * space between words): a written-out form starts with its pattern's first word; a spaced form
+ * ("s a r l", "sdn bhd") with a start of its joined letters. With none of them, no pattern matches.
+ */
+const FORM_PATTERN_STARTS = new Set([
+  ...SPELLED_FORMS.flatMap(([pattern]) => pattern.source.split('|').map((alternative) => alternative.replace(/\\b/g, '').split(' ')[0]!)),
+  ...JOINED_FORMS.flatMap(([, joined]) => [...joined].map((_, k) => joined.slice(0, k + 1))),
+]);
+
 /** Articles, particles and connectors: weak evidence, kept so "Bank of X" still reads as such. */
 export const PARTICLES = new Set([
   'of', 'the', 'and', 'for', 'de', 'del', 'della', 'di', 'da', 'das', 'do', 'dos', 'du', 'des', 'la', 'le', 'les',
@@ -242,12 +272,11 @@ function splitCamel(text: string): string {
 }
 
 const NON_LATIN = /[^\u0000-\u024f\u1e00-\u1eff]/;
-const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /** Lower-case ASCII letters and digits, one space between words. */
 export function foldText(text: string): string {
   // Plain ASCII (most names and page windows): normalising and the letter folds change nothing.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  if (isAscii(text)) return foldAscii(text.toLowerCase());
   let value = text.normalize('NFKC');
   if (NON_LATIN.test(value)) {
     // Transliterate per word so Han/Hangul syllables stay separable.
@@ -259,6 +288,72 @@ export function foldText(text: string): string {
   value = value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(FOLD_RE, (c) => FOLDS[c] ?? c);
   value = value.replace(APOSTROPHES, '');
   return value.replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function isAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 127) return false;
+  return true;
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * foldText of lower-cased ASCII in one pass, as `.replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim()`:
+ * apostrophes (' and `) dropped, any other run of characters but letters and digits one space.
+ */
+function foldAscii(lower: string): string {
+  const length = lower.length;
+  // Most names are already words of letters and digits with one space between: nothing to change.
+  let k = 0;
+  while (k < length) {
+    const c = lower.charCodeAt(k);
+    if (isLetterOrDigit(c)) k++;
+    else if (c === 32 && k > 0 && k + 1 < length && isLetterOrDigit(lower.charCodeAt(k + 1))) k += 2;
+    else break;
+  }
+  if (k === length) return lower;
+  // From here on: each run of letters and digits copied, one space before it unless it starts the text.
+  let out = lower.slice(0, k);
+  let runStart = -1;
+  let space = false;
+  for (; k < length; k++) {
+    const c = lower.charCodeAt(k);
+    if (isLetterOrDigit(c)) {
+      if (runStart < 0) {
+        if (space && out !== '') out += ' ';
+        space = false;
+        runStart = k;
+      }
+      continue;
+    }
+    if (runStart >= 0) {
+      out += lower.slice(runStart, k);
+      runStart = -1;
+    }
+    if (c !== 39 && c !== 96) space = true;
+  }
+  if (runStart >= 0) out += lower.slice(runStart);
+  return out;
+}
+
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Digits only (and at least one). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export interface NameTokens {
@@ -276,6 +371,9 @@ const ROMAN_UNITS: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4,
 
 function romanValue(token: string): number | undefined {
   if (token.length > 6) return undefined;
+  // Most words are not numerals: only i, v and x can start one.
+  const first = token.charCodeAt(0);
+  if (first !== 105 && first !== 118 && first !== 120) return undefined;
   const m = ROMAN_NUMERAL.exec(token);
   if (!m || token === '') return undefined;
   return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
@@ -286,7 +384,23 @@ const VESSEL_PREFIX = /^(?:m ?v|m ?t|m ?s|s ?s|f ?v|r ?v|m ?y) (?=\S)/;
 
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
+  if (!hasLetterRun(folded)) return folded;
   return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
+}
+
+/** Three single letters a–z in a row, one space between: what joinLetterRuns joins. */
+function hasLetterRun(folded: string): boolean {
+  let run = 0;
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 32) continue;
+    // A word starts here: is it one letter?
+    const single = c >= 97 && c <= 122 && (k + 1 === folded.length || folded.charCodeAt(k + 1) === 32);
+    run = single ? run + 1 : 0;
+    if (run >= 3) return true;
+    while (k + 1 < folded.length && folded.charCodeAt(k + 1) !== 32) k++;
+  }
+  return false;
 }
 
 /**
@@ -295,16 +409,17 @@ function joinLetterRuns(folded: string): string {
  */
 export function nameTokens(name: string, kind?: string): NameTokens {
   const person = kind === 'person';
-  let folded = foldText(name.replace(/&/g, ' and '));
+  let folded = foldText(name.includes('&') ? name.replace(/&/g, ' and ') : name);
   // "MV Hellenic Spirit", "M/T Testa": the ship-type prefix is no part of a vessel's name.
   if (kind === 'vessel') folded = folded.replace(VESSEL_PREFIX, '');
   folded = numbersAsDigits(folded);
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
-    folded = asFormWords(folded);
+    const read = asFormWords(folded);
+    folded = read.folded;
     // Each list is tried only when one of its patterns occurs: with none, no replacement runs.
-    if (ANY_SPELLED_FORM.test(folded)) for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
-    if (ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    if (read.mayHoldForm && ANY_SPELLED_FORM.test(folded)) for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
+    if (read.mayHoldForm && ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
   }
   folded = joinLetterRuns(folded);
   const tokens: string[] = [];
@@ -320,7 +435,7 @@ export function nameTokens(name: string, kind?: string): NameTokens {
       tokens.push(String(roman));
       continue;
     }
-    if (/^\d+$/.test(token)) {
+    if (isDigits(token)) {
       digits.push(String(Number(token)));
       tokens.push(String(Number(token)));
     } else if (!person && COMPANY_FORMS.has(token)) forms.push(token);
