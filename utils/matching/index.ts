@@ -92,6 +92,23 @@ function birthYears(target: Target): Set<string> {
   return new Set((target.birthDates ?? []).map((d) => /\d{4}/.exec(d)?.[0]).filter((y): y is string => Boolean(y)));
 }
 
+/** The words in sorted order, one space between (as `[...words].sort().join(' ')`). */
+function sortedWords(words: readonly string[]): string {
+  if (words.length < 2) return words.length === 1 ? words[0]! : '';
+  // Names have a few words: an insertion sort, without the work arrays of Array#sort.
+  const sorted = words.slice();
+  for (let k = 1; k < sorted.length; k++) {
+    const word = sorted[k]!;
+    let at = k;
+    while (at > 0 && sorted[at - 1]! > word) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
+    }
+    sorted[at] = word;
+  }
+  return sorted.join(' ');
+}
+
 /** Keys under which a record is known to other lists, to group one target across sources. */
 function linkKeys(target: Target): string[] {
   const keys = [target.id];
@@ -151,7 +168,7 @@ export class MatchIndex {
   private constructor(targets: Target[]) {
     this.targets = targets;
     // About nine query keys per target on the real lists (268k for 32k targets).
-    this.keys = new KeyTable(targets.length * 8);
+    this.keys = new KeyTable(targets.length * 9);
     const uf = new UnionFind(targets.length);
     // (token pool id, name) of words of five letters or more, for one-edit keys.
     const typoTokens: number[] = [];
@@ -295,18 +312,22 @@ export class MatchIndex {
     targets.forEach((target, t) => {
       const primary = primaryTokens[t];
       if (!primary) return;
-      const key = `${target.kind}|${[...primary].sort().join(' ')}`;
-      const years = birthYears(target);
-      const bucket = byPrimary.get(key) ?? [];
+      const key = `${target.kind}|${sortedWords(primary)}`;
+      const bucket = byPrimary.get(key);
+      if (!bucket) {
+        byPrimary.set(key, [t]);
+        return;
+      }
+      let years: Set<string> | undefined;
       const partner = bucket.find((other) => {
         // Two records of one list are two targets (OFAC's DPRK and Russian MINISTRY OF STATE SECURITY).
         if (targets[other]!.source === target.source) return false;
+        years ??= birthYears(target);
         const theirs = birthYears(targets[other]!);
         return years.size === 0 || theirs.size === 0 || [...years].some((y) => theirs.has(y));
       });
       if (partner !== undefined) uf.union(partner, t);
       bucket.push(t);
-      byPrimary.set(key, bucket);
     });
     const groupOfRoot = new Map<number, number>();
     this.groupIds = [];
@@ -336,10 +357,11 @@ export class MatchIndex {
     this.scanNeeded = new Uint8Array(this.nameCount);
     this.scanSpan = new Uint8Array(this.nameCount);
     this.scanMinWords = new Uint8Array(this.nameCount);
+    const isParticle = Uint8Array.from(this.strings.strings, (token) => (PARTICLES.has(token) ? 1 : 0));
     for (let n = 0; n < this.nameCount; n++) {
       const length = this.nameTokens.end(n) - this.nameTokens.start(n);
       let meaningful = 0;
-      for (let k = this.nameTokens.start(n); k < this.nameTokens.end(n); k++) if (!PARTICLES.has(this.strings.strings[this.nameTokens.idAt(k)]!)) meaningful++;
+      for (let k = this.nameTokens.start(n); k < this.nameTokens.end(n); k++) if (!isParticle[this.nameTokens.idAt(k)]) meaningful++;
       this.scanMinWords[n] = meaningful >= 2 ? 2 : 1;
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
@@ -1136,15 +1158,17 @@ function scanKeys(token: string): string[] {
  * names of their own as well.
  */
 function withAlternatives(names: Target['names']): Target['names'] {
-  const out = [...names];
+  // Most targets have no name in brackets: their list as it is.
+  let out: Target['names'] | undefined;
   for (const name of names) {
     const brackets = bracketParts(name.full);
     if (!brackets) continue;
+    out ??= [...names];
     if (brackets.outside) out.push({ ...name, full: brackets.outside });
     const acronym = trailingAcronym(name.full);
     if (acronym) out.push({ ...name, full: acronym.acronym, type: name.type === 'primary' ? 'variation' : name.type });
   }
-  return out;
+  return out ?? names;
 }
 
 /**
@@ -1153,6 +1177,7 @@ function withAlternatives(names: Target['names']): Target['names'] {
  * "… CORPS (IRGC) AEROSPACE FORCE", where it abbreviates the parent, not this force.
  */
 function trailingAcronym(full: string): { outside: string; acronym: string } | undefined {
+  if (!full.includes(')')) return undefined;
   const m = /^(.*?)\s*\(([A-Z][A-Z0-9&.-]{1,5})\)\s*$/.exec(full);
   if (!m || m[1] === '' || builtinWeight(m[2]!.toLowerCase().replace(/[^a-z0-9]/g, '')) < 0.5) return undefined;
   return { outside: m[1]!, acronym: m[2]! };

@@ -509,6 +509,7 @@ export function cjkCharacters(text: string): string {
 
 /** "Deutsche Bank (Schweiz) AG" → the name without its bracketed part, and that part. */
 export function bracketParts(name: string): { outside: string; inside: string } | undefined {
+  if (!name.includes('(')) return undefined;
   const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(name);
   return m ? { outside: `${m[1]} ${m[3]}`.trim(), inside: m[2]!.trim() } : undefined;
 }
