@@ -105,6 +105,24 @@ const FORM_WORDS = [
   'holdings',
 ];
 const FORM_WORD_SET = new Set(FORM_WORDS);
+
+/**
+ * Word lengths that can be read as a form word, as bits, by the word's first letter (its character
+ * code): within the edits asFormWord allows of a form word's length, and for a last word the lengths
+ * of a truncated form word too. A word of another length stays itself without a look at the forms.
+ */
+const FORM_WORD_LENGTHS: number[] = [];
+const LAST_FORM_WORD_LENGTHS: number[] = [];
+for (const form of FORM_WORDS) {
+  const first = form.charCodeAt(0);
+  const allowed = form.length >= 10 ? 2 : 1;
+  let inner = FORM_WORD_LENGTHS[first] ?? 0;
+  for (let length = form.length - allowed; length <= form.length + allowed; length++) inner |= 1 << length;
+  FORM_WORD_LENGTHS[first] = inner;
+  let last = (LAST_FORM_WORD_LENGTHS[first] ?? 0) | inner;
+  for (let length = Math.max(6, Math.ceil(0.75 * form.length)); length <= form.length; length++) last |= 1 << length;
+  LAST_FORM_WORD_LENGTHS[first] = last;
+}
 /** Abbreviated organisation words as written in names ("First Bank Int'l"), to the whole word. */
 // A Map, not an object: looking a fresh string up as a property name interns it first.
 const ORGANISATION_ABBREVIATIONS = new Map<string, string>([
@@ -120,6 +138,8 @@ function asFormWord(word: string, last: boolean): string {
   const whole = ORGANISATION_ABBREVIATIONS.get(word);
   if (whole !== undefined) return whole;
   if (word.length < 5) return word;
+  const lengths = (last ? LAST_FORM_WORD_LENGTHS : FORM_WORD_LENGTHS)[word.charCodeAt(0)];
+  if (lengths === undefined || word.length > 30 || !((lengths >>> word.length) & 1)) return word;
   // Asked before the checks below: the caches hold only words that passed them.
   const cache = last ? lastFormWordCache : formWordCache;
   const cached = cache.get(word);
@@ -145,24 +165,40 @@ function asFormWord(word: string, last: boolean): string {
   return value;
 }
 
+/** What asFormWords found: a word was read as a form word; JOINED_FORMS may match. */
+const FORM_WORD_READ = 1;
+const MAY_JOIN_FORM = 2;
+
 /**
- * The words of a folded name read as form words (asFormWord), and whether a written-out or a
- * spaced legal form may follow: some word starts one of SPELLED_FORMS or JOINED_FORMS.
+ * The words of a folded name read as form words (asFormWord), in place. Also whether a spaced legal
+ * form may follow, from the words as read (see JOINED_FORM_PREFIXES).
  */
-function asFormWords(folded: string): { folded: string; mayHoldForm: boolean } {
-  const words = folded.split(' ');
-  let changed = false;
-  let mayHoldForm = false;
+function asFormWords(words: string[]): number {
+  let found = 0;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     const form = asFormWord(word, k === words.length - 1);
     if (form !== word) {
       words[k] = form;
-      changed = true;
+      found |= FORM_WORD_READ;
     }
-    if (!mayHoldForm && FORM_PATTERN_STARTS.has(form)) mayHoldForm = true;
   }
-  return { folded: changed ? words.join(' ') : folded, mayHoldForm };
+  for (let k = 0; k + 1 < words.length; k++) {
+    const word = words[k]!;
+    if (JOINED_FORM_PREFIXES.has(word) && JOINED_FORM_PREFIXES.has(word + words[k + 1]!)) found |= MAY_JOIN_FORM;
+  }
+  return found;
+}
+
+/** SPELLED_FORMS that may match the words, as bits (bit i: SPELLED_FORMS[i]): their first two words are there. */
+function spelledFormsIn(words: readonly string[]): number {
+  let found = 0;
+  for (let k = 0; k < words.length; k++) {
+    const starts = SPELLED_FORM_STARTS.get(words[k]!);
+    if (!starts) continue;
+    for (const { second, bit } of starts) if (second === '' || second === words[k + 1]) found |= bit;
+  }
+  return found;
 }
 
 /** Legal forms written out in words, to their short form. */
@@ -198,19 +234,50 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /**
- * Any digit or number word: without one, numbersAsDigits has nothing to change (most names).
- * "constructor" too: `w in NUMBER_WORDS` below also sees Object.prototype's.
+ * Number words. "constructor" too: `w in NUMBER_WORDS` in numbersAsDigits also sees Object.prototype's
+ * (of its names, the only one of lower-case letters alone).
  */
-const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${[...Object.keys(NUMBER_WORDS), 'constructor'].join('|')})\\b`);
+const NUMBER_WORD_SET = new Set([...Object.keys(NUMBER_WORDS), 'constructor']);
+const TENS = new Set(['twenty', 'thirty', 'forty', 'fourty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
-/** "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. */
-function numbersAsDigits(folded: string): string {
-  if (!MAY_HAVE_NUMBER.test(folded)) return folded;
-  return folded
-    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
-    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
-    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)))
-    .replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+/** text.split(' '), without the runtime call (several times faster for a name's few words). */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let end = text.indexOf(' '); end >= 0; end = text.indexOf(' ', start)) {
+    words.push(text.slice(start, end));
+    start = end + 1;
+  }
+  words.push(text.slice(start));
+  return words;
+}
+
+/**
+ * "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. `words` are the words
+ * of `folded` (one space between): each replacement is made only when the words can hold its
+ * pattern (ordinals need a digit, "forty four" a tens word, "first" a number word; a replacement
+ * makes no number word of another).
+ */
+function numbersAsDigits(folded: string, words: readonly string[]): string {
+  let digits = false;
+  let tens = false;
+  let numberWords = false;
+  for (const word of words) {
+    if (NUMBER_WORD_SET.has(word)) {
+      numberWords = true;
+      if (TENS.has(word)) tens = true;
+    } else if (!digits && hasDigit(word)) digits = true;
+  }
+  let out = folded;
+  if (digits) out = out.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1');
+  if (tens) {
+    out = out
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)));
+  }
+  // `w in NUMBER_WORDS` is also true of "constructor" (Object.prototype's): NUMBER_WORD_SET has it.
+  if (numberWords) out = out.replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+  return out;
 }
 
 /** Look-alike digits inside words (Ig0r Sech1n): letters, where a word is mostly letters. */
@@ -246,18 +313,30 @@ const JOINED_FORMS: [RegExp, string][] = [
 function anyOf(patterns: [RegExp, string][]): RegExp {
   return new RegExp(patterns.map(([pattern]) => `(?:${pattern.source})`).join('|'));
 }
-const ANY_SPELLED_FORM = anyOf(SPELLED_FORMS);
 const ANY_JOINED_FORM = anyOf(JOINED_FORMS);
 
-/**
- * Words a match of SPELLED_FORMS or JOINED_FORMS can start with (texts of letters and digits, one
- * space between words): a written-out form starts with its pattern's first word; a spaced form
- * ("s a r l", "sdn bhd") with a start of its joined letters. With none of them, no pattern matches.
+/*
+ * When SPELLED_FORMS and JOINED_FORMS can change a folded name (words of letters and digits, one space
+ * between). A written-out form is its pattern's words in a row, so its first two words (or its one
+ * word) are there; replacing one form never makes the words of another (the short forms are no
+ * pattern's words), so a pattern whose words are not there from the start is never tried. A spaced
+ * form ("s a r l", "sdn bhd", "sa rl") is two words or more that together make its joined letters,
+ * so two neighbouring words together are a start of them (a form already joined is replaced by
+ * itself). Without such words, the list is not tried.
  */
-const FORM_PATTERN_STARTS = new Set([
-  ...SPELLED_FORMS.flatMap(([pattern]) => pattern.source.split('|').map((alternative) => alternative.replace(/\\b/g, '').split(' ')[0]!)),
-  ...JOINED_FORMS.flatMap(([, joined]) => [...joined].map((_, k) => joined.slice(0, k + 1))),
-]);
+/** First word of each written-out form → its second word ('' for a one-word pattern) and the pattern's bit. */
+const SPELLED_FORM_STARTS = new Map<string, { second: string; bit: number }[]>();
+if (SPELLED_FORMS.length > 31) throw new Error('SPELLED_FORMS: more patterns than bits');
+SPELLED_FORMS.forEach(([pattern], k) => {
+  for (const alternative of pattern.source.split('|')) {
+    const [first, second] = alternative.replace(/\\b/g, '').split(' ');
+    let starts = SPELLED_FORM_STARTS.get(first!);
+    if (!starts) SPELLED_FORM_STARTS.set(first!, (starts = []));
+    starts.push({ second: second ?? '', bit: 1 << k });
+  }
+});
+/** Every start of the letters of a spaced form ("s", "sa", "sar", "sarl" …). */
+const JOINED_FORM_PREFIXES = new Set(JOINED_FORMS.flatMap(([, joined]) => [...joined].map((_, k) => joined.slice(0, k + 1))));
 
 /** Articles, particles and connectors: weak evidence, kept so "Bank of X" still reads as such. */
 export const PARTICLES = new Set([
@@ -284,6 +363,8 @@ export function foldText(text: string): string {
       .split(/(\s+)/)
       .map((part) => (NON_LATIN.test(part) ? ` ${splitCamel(anyAscii(part))} ` : part))
       .join('');
+    // All transliterated (most such names): what is left is the ASCII path.
+    if (isAscii(value)) return foldAscii(value.toLowerCase());
   }
   value = value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(FOLD_RE, (c) => FOLDS[c] ?? c);
   value = value.replace(APOSTROPHES, '');
@@ -384,21 +465,16 @@ const VESSEL_PREFIX = /^(?:m ?v|m ?t|m ?s|s ?s|f ?v|r ?v|m ?y) (?=\S)/;
 
 /** "A.B.C." and "L.X.C" are one word: a run of three or more single letters joins. */
 function joinLetterRuns(folded: string): string {
-  if (!hasLetterRun(folded)) return folded;
   return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
 }
 
-/** Three single letters a–z in a row, one space between: what joinLetterRuns joins. */
-function hasLetterRun(folded: string): boolean {
+/** Three words in a row that are single letters a–z: what joinLetterRuns joins. */
+function hasLetterRun(words: readonly string[]): boolean {
   let run = 0;
-  for (let k = 0; k < folded.length; k++) {
-    const c = folded.charCodeAt(k);
-    if (c === 32) continue;
-    // A word starts here: is it one letter?
-    const single = c >= 97 && c <= 122 && (k + 1 === folded.length || folded.charCodeAt(k + 1) === 32);
-    run = single ? run + 1 : 0;
+  for (const word of words) {
+    const c = word.charCodeAt(0);
+    run = word.length === 1 && c >= 97 && c <= 122 ? run + 1 : 0;
     if (run >= 3) return true;
-    while (k + 1 < folded.length && folded.charCodeAt(k + 1) !== 32) k++;
   }
   return false;
 }
@@ -412,20 +488,29 @@ export function nameTokens(name: string, kind?: string): NameTokens {
   let folded = foldText(name.includes('&') ? name.replace(/&/g, ' and ') : name);
   // "MV Hellenic Spirit", "M/T Testa": the ship-type prefix is no part of a vessel's name.
   if (kind === 'vessel') folded = folded.replace(VESSEL_PREFIX, '');
-  folded = numbersAsDigits(folded);
+  // The words of `folded`: split once, and again only after a step that changes the text.
+  let words = splitWords(folded);
+  const numbers = numbersAsDigits(folded, words);
+  if (numbers !== folded) words = splitWords((folded = numbers));
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
-    const read = asFormWords(folded);
-    folded = read.folded;
-    // Each list is tried only when one of its patterns occurs: with none, no replacement runs.
-    if (read.mayHoldForm && ANY_SPELLED_FORM.test(folded)) for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
-    if (read.mayHoldForm && ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    const read = asFormWords(words);
+    if (read & FORM_WORD_READ) folded = words.join(' ');
+    const before = folded;
+    // Only patterns that can occur are tried: most names have none.
+    const spelled = spelledFormsIn(words);
+    if (spelled !== 0) SPELLED_FORMS.forEach(([pattern, form], k) => {
+      if (spelled & (1 << k)) folded = folded.replace(pattern, form);
+    });
+    // (Written-out forms replaced: the words the guard saw are gone, the list's own test decides.)
+    if ((read & MAY_JOIN_FORM || folded !== before) && ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    if (folded !== before) words = splitWords(folded);
   }
-  folded = joinLetterRuns(folded);
+  if (hasLetterRun(words)) words = splitWords(joinLetterRuns(folded));
   const tokens: string[] = [];
   const forms: string[] = [];
   const digits: string[] = [];
-  for (const raw of folded.split(' ')) {
+  for (const raw of words) {
     if (raw === '') continue;
     const token = undoLeetspeak(raw);
     // Series numbers in company names: "Fund VIII" is not "Fund IX", "Solutions II" not "Solutions".
@@ -440,7 +525,7 @@ export function nameTokens(name: string, kind?: string): NameTokens {
       tokens.push(String(Number(token)));
     } else if (!person && COMPANY_FORMS.has(token)) forms.push(token);
     // Titles are dropped from people's names only: "General Trading", "President Hotel" are names.
-    else if (TITLES.has(token) && (person || kind === undefined)) continue;
+    else if ((person || kind === undefined) && TITLES.has(token)) continue;
     else tokens.push(token);
   }
   // A name made only of "forms" (e.g. "Trading Company") keeps them as its tokens.
