@@ -18,7 +18,7 @@ import {
   TITLES,
   type NameTokens,
 } from './normalize';
-import { KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
+import { IntList, IntListTable, KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
 import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -63,6 +63,32 @@ const CJK_RUN = new RegExp(`${CJK_CHAR.source}{2,}`, 'g');
 /** Scan: particles may be lower-case inside a name ("Osama bin Laden", "Bank of Kunlun"). */
 const LOWER_OK = PARTICLES;
 
+/** A distinct name text (per kind class) while the index is built: what its names share. */
+class NameText {
+  /** The first name of the text (its rows in the token, form and digit columns); -1: none yet. */
+  row = -1;
+  /** A token appears twice. */
+  repeats = false;
+  /** Only legal forms: looked up on pages by none of its words. */
+  onlyForms?: boolean;
+  /** Its characters when written only in Han / Hangul / Kana; null when not. */
+  cjk?: string | null;
+  /** scoreKey of the text's names of one kind (-1: none yet). */
+  scoreKind?: Target['kind'];
+  scoreKey = -1;
+
+  constructor(readonly tokens: NameTokens) {}
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+/** Kinds as numbers, for score-key signatures. */
+const KIND_INDEX: Record<Target['kind'], number> = { person: 0, organisation: 1, vessel: 2, aircraft: 3 };
+
+/** tokenUse flags: a word of five letters or more (one-edit keys); a word looked up on pages. */
+const TYPO_WORD = 1;
+const SCAN_WORD = 2;
+
 export interface IndexStats {
   targets: number;
   names: number;
@@ -91,6 +117,23 @@ class UnionFind {
 
 function birthYears(target: Target): Set<string> {
   return new Set((target.birthDates ?? []).map((d) => /\d{4}/.exec(d)?.[0]).filter((y): y is string => Boolean(y)));
+}
+
+/** The words in sorted order, one space between (as `[...words].sort().join(' ')`). */
+function sortedWords(words: readonly string[]): string {
+  if (words.length < 2) return words.length === 1 ? words[0]! : '';
+  // Names have a few words: an insertion sort, without the work arrays of Array#sort.
+  const sorted = words.slice();
+  for (let k = 1; k < sorted.length; k++) {
+    const word = sorted[k]!;
+    let at = k;
+    while (at > 0 && sorted[at - 1]! > word) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
+    }
+    sorted[at] = word;
+  }
+  return sorted.join(' ');
 }
 
 /** Keys under which a record is known to other lists, to group one target across sources. */
@@ -152,10 +195,10 @@ export class MatchIndex {
   private constructor(targets: Target[]) {
     this.targets = targets;
     // About nine query keys per target on the real lists (268k for 32k targets).
-    this.keys = new KeyTable(targets.length * 8);
+    this.keys = new KeyTable(targets.length * 9);
     const uf = new UnionFind(targets.length);
     // (token pool id, name) of words of five letters or more, for one-edit keys.
-    const typoTokens: number[] = [];
+    const typoTokens = new IntList();
     const byKey = new Map<string, number>();
     const postings = new PostingsBuilder();
     const scanPostings = new PostingsBuilder();
@@ -166,26 +209,60 @@ export class MatchIndex {
     const tokenPhonetic: string[] = [];
     /** Names with the token (the length of its exact key's list once built). */
     const tokenDf: number[] = [];
+    /** TYPO_WORD and SCAN_WORD of the token. */
+    const tokenUse: number[] = [];
     const tokenScanKeys: (number[] | undefined)[] = [];
     const tokenDeletionKeys: number[][] = [];
     // The same name is listed by several sources: tokenised once per kind class.
-    const tokensOfName = new Map<string, NameTokens>();
-    const tokensOfPersonName = new Map<string, NameTokens>();
-    const tokenise = (name: string, kind: Target['kind']): NameTokens => {
+    const tokensOfName = new Map<string, NameText>();
+    const tokensOfPersonName = new Map<string, NameText>();
+    const tokenise = (name: string, kind: Target['kind']): NameText => {
       const cache = kind === 'person' ? tokensOfPersonName : tokensOfName;
-      let tokens = cache.get(name);
-      if (!tokens) {
-        tokens = nameTokens(name, kind);
-        cache.set(name, tokens);
+      let text = cache.get(name);
+      if (!text) {
+        text = new NameText(nameTokens(name, kind));
+        cache.set(name, text);
       }
-      return tokens;
+      return text;
     };
-    const ids: number[] = [];
-    const nameTarget: number[] = [];
-    const scoreKeys = new Map<string, number>();
-    // The signature of a tokenisation (one object per distinct name text, see tokenise) by kind.
-    const scoreKeyOfTokens = new Map<Target['kind'], Map<NameTokens, number>>();
-    const nameScoreKey: number[] = [];
+    /**
+     * Name n's tokens, forms and digits into the columns. The first name of a text pools its
+     * strings and keys its new tokens (pool ids and keys are handed out in the order names are
+     * indexed); later names of the text copy its rows.
+     */
+    const addTokenRows = (n: number, text: NameText): void => {
+      if (text.row >= 0) {
+        this.nameTokens.pushCopyOf(text.row);
+        this.nameForms.pushCopyOf(text.row);
+        this.nameDigits.pushCopyOf(text.row);
+        return;
+      }
+      text.row = n;
+      this.nameTokens.push(text.tokens.tokens);
+      const start = this.nameTokens.start(n);
+      const end = this.nameTokens.end(n);
+      for (let k = start; k < end; k++) {
+        const id = this.nameTokens.idAt(k);
+        if (tokenKey[id] !== undefined) {
+          if (!text.repeats && this.nameTokens.indexIn(id, start, k) >= 0) text.repeats = true;
+          continue;
+        }
+        const token = this.strings.strings[id]!;
+        const p = phoneticForm(token);
+        tokenKey[id] = this.keys.add(token);
+        tokenPhoneticKey[id] = p !== token ? this.keys.add(p, PHONETIC_KEY) : -1;
+        tokenPhonetic[id] = p;
+        tokenDf[id] = 0;
+        tokenUse[id] = (token.length >= 5 ? TYPO_WORD : 0) | (token.length >= 2 && !PARTICLES.has(token) ? SCAN_WORD : 0);
+      }
+      this.nameForms.push(text.tokens.forms);
+      this.nameDigits.push(text.tokens.digits);
+    };
+    const nameTarget = new IntList(targets.length * 3);
+    // Score keys by signature: the kind, then the pool ids of tokens, forms and digits (-1, -2 between).
+    const scoreKeys = new IntListTable();
+    const signature: number[] = [];
+    const nameScoreKey = new IntList(targets.length * 3);
     const primaryTokens: (string[] | undefined)[] = new Array(targets.length);
     targets.forEach((target, t) => {
       for (const key of linkKeys(target)) {
@@ -196,58 +273,60 @@ export class MatchIndex {
       for (const { key } of targetIdentifierKeys(target)) addTo(this.identifiers, key, t);
       const primary = target.names.find((n) => n.type === 'primary');
       for (const name of withAlternatives(target.names)) {
-        const tokens = tokenise(name.full, target.kind);
+        const text = tokenise(name.full, target.kind);
+        const tokens = text.tokens;
         // Kept for grouping by primary name below (the same tokens as nameTokens(primary.full, kind)).
         // An acronym after the name ("… GUARD CORPS (IRGC)") is not part of it: another list may leave it out.
-        if (name === primary) primaryTokens[t] = tokenise(trailingAcronym(name.full)?.outside ?? name.full, target.kind).tokens;
-        let family: string[] | undefined;
+        if (name === primary) {
+          const outside = trailingAcronym(name.full)?.outside;
+          primaryTokens[t] = outside === undefined ? tokens.tokens : tokenise(outside, target.kind).tokens.tokens;
+        }
+        let family: readonly string[] = NO_STRINGS;
         if (target.kind === 'person' && name.family) {
-          family = tokenise(name.family, 'person').tokens.filter((f) => !PARTICLES.has(f));
-          if (!(family.length > 0 && family.length < tokens.tokens.length)) family = undefined;
+          const familyTokens = tokenise(name.family, 'person').tokens.tokens.filter((f) => !PARTICLES.has(f));
+          if (familyTokens.length > 0 && familyTokens.length < tokens.tokens.length) family = familyTokens;
         }
         const n = this.nameCount++;
         nameTarget.push(t);
         this.nameFull.push(name.full);
         this.nameType.push(name.type);
-        ids.length = 0;
-        for (const token of tokens.tokens) {
-          const id = this.strings.intern(token);
-          ids.push(id);
-          if (tokenKey[id] === undefined) {
-            const p = phoneticForm(token);
-            tokenKey[id] = this.keys.add(token);
-            tokenPhoneticKey[id] = p !== token ? this.keys.add(p, PHONETIC_KEY) : -1;
-            tokenPhonetic[id] = p;
-            tokenDf[id] = 0;
+        addTokenRows(n, text);
+        let scoreKey = text.scoreKind === target.kind ? text.scoreKey : -1;
+        if (scoreKey < 0) {
+          signature.length = 0;
+          signature.push(KIND_INDEX[target.kind]);
+          this.nameTokens.appendRow(n, signature);
+          signature.push(-1);
+          this.nameForms.appendRow(n, signature);
+          signature.push(-2);
+          this.nameDigits.appendRow(n, signature);
+          scoreKey = scoreKeys.add(signature);
+          // Remembered for the text's first kind (organisations, vessels and aircraft share texts).
+          if (text.scoreKind === undefined) {
+            text.scoreKind = target.kind;
+            text.scoreKey = scoreKey;
           }
         }
-        this.nameTokens.pushIds(ids);
-        let ofTokens = scoreKeyOfTokens.get(target.kind);
-        if (!ofTokens) scoreKeyOfTokens.set(target.kind, (ofTokens = new Map()));
-        let scoreKey = ofTokens.get(tokens);
-        if (scoreKey === undefined) {
-          // Tokens are letters and digits only: a space and a NUL cannot be part of one.
-          const signature = `${target.kind}\u0000${tokens.tokens.join(' ')}\u0000${tokens.forms.join(' ')}\u0000${tokens.digits.join(' ')}`;
-          scoreKey = scoreKeys.get(signature);
-          if (scoreKey === undefined) scoreKeys.set(signature, (scoreKey = scoreKeys.size));
-          ofTokens.set(tokens, scoreKey);
-        }
         nameScoreKey.push(scoreKey);
-        this.nameForms.push(tokens.forms);
-        this.nameDigits.push(tokens.digits);
-        this.nameFamily.push(family ?? []);
-        const cjk = isCjkOnly(name.full) ? cjkCharacters(name.full) : undefined;
-        if (cjk !== undefined) this.nameCjk.set(n, cjk);
-        for (let k = 0; k < ids.length; k++) {
-          const id = ids[k]!;
+        this.nameFamily.push(family);
+        if (text.cjk === undefined) text.cjk = isCjkOnly(name.full) ? cjkCharacters(name.full) : null;
+        const cjk = text.cjk;
+        if (cjk !== null) this.nameCjk.set(n, cjk);
+        const start = this.nameTokens.start(n);
+        const end = this.nameTokens.end(n);
+        for (let k = start; k < end; k++) {
+          const id = this.nameTokens.idAt(k);
           // A token twice in one name counts once.
-          if (ids.indexOf(id) < k) continue;
+          if (text.repeats && this.nameTokens.indexIn(id, start, k) >= 0) continue;
           tokenDf[id]!++;
           postings.add(tokenKey[id]!, n);
           if (tokenPhoneticKey[id]! >= 0) postings.add(tokenPhoneticKey[id]!, n);
           // One-edit keys: a typo in a query word of five letters or more still finds the name.
           // Added after the counts are known (below), for distinctive words only.
-          if (tokens.tokens[k]!.length >= 5) typoTokens.push(id, n);
+          if (tokenUse[id]! & TYPO_WORD) {
+            typoTokens.push(id);
+            typoTokens.push(n);
+          }
         }
         if (cjk) {
           const prefix = cjk.slice(0, 2);
@@ -258,21 +337,22 @@ export class MatchIndex {
         // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
         // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
         // A name made only of legal forms (records named just "Company") names no one on a page.
-        if (name.type !== 'weak-alias' && !tokens.tokens.every((token) => COMPANY_FORMS.has(token))) {
-          tokens.tokens.forEach((token, position) => {
-            if (position > 63 || token.length < 2 || PARTICLES.has(token)) return;
-            const id = ids[position]!;
+        if (name.type !== 'weak-alias' && !(text.onlyForms ??= tokens.tokens.every((token) => COMPANY_FORMS.has(token)))) {
+          const scanned = Math.min(end - start, 64);
+          for (let position = 0; position < scanned; position++) {
+            const id = this.nameTokens.idAt(start + position);
+            if (!(tokenUse[id]! & SCAN_WORD)) continue;
             let keys = tokenScanKeys[id];
-            if (!keys) keys = tokenScanKeys[id] = scanKeys(token).map((key) => this.scanKeyTable.add(key));
+            if (!keys) keys = tokenScanKeys[id] = scanKeys(this.strings.strings[id]!).map((key) => this.scanKeyTable.add(key));
             for (const key of keys) scanPostings.add(key, n * 64 + position);
-          });
+          }
         }
       }
     });
     // Deletion keys cost memory (a key per letter); common words are found exactly anyway.
     for (let k = 0; k < typoTokens.length; k += 2) {
-      const id = typoTokens[k]!;
-      const n = typoTokens[k + 1]!;
+      const id = typoTokens.at(k);
+      const n = typoTokens.at(k + 1);
       if (tokenDf[id]! > 50) continue;
       let keys = tokenDeletionKeys[id];
       if (!keys) {
@@ -286,8 +366,8 @@ export class MatchIndex {
     }
     this.keys.trim();
     this.postings = postings.finish(this.keys.size);
-    this.nameTarget = Int32Array.from(nameTarget);
-    this.nameScoreKey = Int32Array.from(nameScoreKey);
+    this.nameTarget = nameTarget.toInt32Array();
+    this.nameScoreKey = nameScoreKey.toInt32Array();
     for (const column of [this.nameTokens, this.nameForms, this.nameDigits, this.nameFamily]) column.pack();
     this.strings.seal();
     // The same person or company listed by several sources under the same primary name and kind,
@@ -296,18 +376,22 @@ export class MatchIndex {
     targets.forEach((target, t) => {
       const primary = primaryTokens[t];
       if (!primary) return;
-      const key = `${target.kind}|${[...primary].sort().join(' ')}`;
-      const years = birthYears(target);
-      const bucket = byPrimary.get(key) ?? [];
+      const key = `${target.kind}|${sortedWords(primary)}`;
+      const bucket = byPrimary.get(key);
+      if (!bucket) {
+        byPrimary.set(key, [t]);
+        return;
+      }
+      let years: Set<string> | undefined;
       const partner = bucket.find((other) => {
         // Two records of one list are two targets (OFAC's DPRK and Russian MINISTRY OF STATE SECURITY).
         if (targets[other]!.source === target.source) return false;
+        years ??= birthYears(target);
         const theirs = birthYears(targets[other]!);
         return years.size === 0 || theirs.size === 0 || [...years].some((y) => theirs.has(y));
       });
       if (partner !== undefined) uf.union(partner, t);
       bucket.push(t);
-      byPrimary.set(key, bucket);
     });
     const groupOfRoot = new Map<number, number>();
     this.groupIds = [];
@@ -337,10 +421,11 @@ export class MatchIndex {
     this.scanNeeded = new Uint8Array(this.nameCount);
     this.scanSpan = new Uint8Array(this.nameCount);
     this.scanMinWords = new Uint8Array(this.nameCount);
+    const isParticle = Uint8Array.from(this.strings.strings, (token) => (PARTICLES.has(token) ? 1 : 0));
     for (let n = 0; n < this.nameCount; n++) {
       const length = this.nameTokens.end(n) - this.nameTokens.start(n);
       let meaningful = 0;
-      for (let k = this.nameTokens.start(n); k < this.nameTokens.end(n); k++) if (!PARTICLES.has(this.strings.strings[this.nameTokens.idAt(k)]!)) meaningful++;
+      for (let k = this.nameTokens.start(n); k < this.nameTokens.end(n); k++) if (!isParticle[this.nameTokens.idAt(k)]) meaningful++;
       this.scanMinWords[n] = meaningful >= 2 ? 2 : 1;
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       // People are often named by two of their listed names ("Jihad Yaghmour" for YAGHMOUR, Jihad
@@ -1369,15 +1454,17 @@ function scanKeys(token: string): string[] {
  * names of their own as well.
  */
 function withAlternatives(names: Target['names']): Target['names'] {
-  const out = [...names];
+  // Most targets have no name in brackets: their list as it is.
+  let out: Target['names'] | undefined;
   for (const name of names) {
     const brackets = bracketParts(name.full);
     if (!brackets) continue;
+    out ??= [...names];
     if (brackets.outside) out.push({ ...name, full: brackets.outside });
     const acronym = trailingAcronym(name.full);
     if (acronym) out.push({ ...name, full: acronym.acronym, type: name.type === 'primary' ? 'variation' : name.type });
   }
-  return out;
+  return out ?? names;
 }
 
 /**
@@ -1386,6 +1473,7 @@ function withAlternatives(names: Target['names']): Target['names'] {
  * "… CORPS (IRGC) AEROSPACE FORCE", where it abbreviates the parent, not this force.
  */
 function trailingAcronym(full: string): { outside: string; acronym: string } | undefined {
+  if (!full.includes(')')) return undefined;
   const m = /^(.*?)\s*\(([A-Z][A-Z0-9&.-]{1,5})\)\s*$/.exec(full);
   if (!m || m[1] === '' || builtinWeight(m[2]!.toLowerCase().replace(/[^a-z0-9]/g, '')) < 0.5) return undefined;
   return { outside: m[1]!, acronym: m[2]! };

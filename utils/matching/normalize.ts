@@ -105,21 +105,46 @@ const FORM_WORDS = [
   'holdings',
 ];
 const FORM_WORD_SET = new Set(FORM_WORDS);
+
+/**
+ * Word lengths that can be read as a form word, as bits, by the word's first letter (its character
+ * code): within the edits asFormWord allows of a form word's length, and for a last word the lengths
+ * of a truncated form word too. A word of another length stays itself without a look at the forms.
+ */
+const FORM_WORD_LENGTHS: number[] = [];
+const LAST_FORM_WORD_LENGTHS: number[] = [];
+for (const form of FORM_WORDS) {
+  const first = form.charCodeAt(0);
+  const allowed = form.length >= 10 ? 2 : 1;
+  let inner = FORM_WORD_LENGTHS[first] ?? 0;
+  for (let length = form.length - allowed; length <= form.length + allowed; length++) inner |= 1 << length;
+  FORM_WORD_LENGTHS[first] = inner;
+  let last = (LAST_FORM_WORD_LENGTHS[first] ?? 0) | inner;
+  for (let length = Math.max(6, Math.ceil(0.75 * form.length)); length <= form.length; length++) last |= 1 << length;
+  LAST_FORM_WORD_LENGTHS[first] = last;
+}
 /** Abbreviated organisation words as written in names ("First Bank Int'l"), to the whole word. */
-const ORGANISATION_ABBREVIATIONS: Record<string, string> = {
-  intl: 'international', natl: 'national', mfg: 'manufacturing', bros: 'brothers', assn: 'association',
-  assoc: 'association', dept: 'department', govt: 'government', univ: 'university', inst: 'institute',
-};
+// A Map, not an object: looking a fresh string up as a property name interns it first.
+const ORGANISATION_ABBREVIATIONS = new Map<string, string>([
+  ['intl', 'international'], ['natl', 'national'], ['mfg', 'manufacturing'], ['bros', 'brothers'], ['assn', 'association'],
+  ['assoc', 'association'], ['dept', 'department'], ['govt', 'government'], ['univ', 'university'], ['inst', 'institute'],
+]);
+/** asFormWord of words of five letters or more without a digit, for a word inside a name and a last word. */
 const formWordCache = new Map<string, string>();
+const lastFormWordCache = new Map<string, string>();
 
 /** A word read as the form word it misspells or truncates, or as itself. */
 function asFormWord(word: string, last: boolean): string {
-  const whole = ORGANISATION_ABBREVIATIONS[word];
+  const whole = ORGANISATION_ABBREVIATIONS.get(word);
   if (whole !== undefined) return whole;
-  if (FORM_WORD_SET.has(word) || word.length < 5 || /\d/.test(word)) return word;
-  const key = last ? `${word}$` : word;
-  const cached = formWordCache.get(key);
+  if (word.length < 5) return word;
+  const lengths = (last ? LAST_FORM_WORD_LENGTHS : FORM_WORD_LENGTHS)[word.charCodeAt(0)];
+  if (lengths === undefined || word.length > 30 || !((lengths >>> word.length) & 1)) return word;
+  // Asked before the checks below: the caches hold only words that passed them.
+  const cache = last ? lastFormWordCache : formWordCache;
+  const cached = cache.get(word);
   if (cached !== undefined) return cached;
+  if (FORM_WORD_SET.has(word) || hasDigit(word)) return word;
   let value = word;
   for (const form of FORM_WORDS) {
     if (form[0] !== word[0]) continue;
@@ -135,8 +160,8 @@ function asFormWord(word: string, last: boolean): string {
       break;
     }
   }
-  if (formWordCache.size > 100_000) formWordCache.clear();
-  formWordCache.set(key, value);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(word, value);
   return value;
 }
 
@@ -150,7 +175,7 @@ export function foldsAsItself(word: string, person: boolean): boolean {
   if (known === undefined) {
     const plain = /^[a-z]+$/.test(word) && !Object.hasOwn(NUMBER_WORDS, word);
     const inOrganisation =
-      plain && !/^[ivxlcdm]+$/.test(word) && !Object.hasOwn(ORGANISATION_ABBREVIATIONS, word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
+      plain && !/^[ivxlcdm]+$/.test(word) && !ORGANISATION_ABBREVIATIONS.has(word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
     known = (plain ? 1 : 0) | (inOrganisation ? 2 : 0);
     // Bounded: pages bring endless new words.
     if (foldsAsItselfCache.size > 100_000) foldsAsItselfCache.clear();
@@ -160,9 +185,40 @@ export function foldsAsItself(word: string, person: boolean): boolean {
 }
 const foldsAsItselfCache = new Map<string, number>();
 
-function asFormWords(folded: string): string {
-  const words = folded.split(' ');
-  return words.map((w, k) => asFormWord(w, k === words.length - 1)).join(' ');
+/** What asFormWords found: a word was read as a form word; JOINED_FORMS may match. */
+const FORM_WORD_READ = 1;
+const MAY_JOIN_FORM = 2;
+
+/**
+ * The words of a folded name read as form words (asFormWord), in place. Also whether a spaced legal
+ * form may follow, from the words as read (see JOINED_FORM_PREFIXES).
+ */
+function asFormWords(words: string[]): number {
+  let found = 0;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    const form = asFormWord(word, k === words.length - 1);
+    if (form !== word) {
+      words[k] = form;
+      found |= FORM_WORD_READ;
+    }
+  }
+  for (let k = 0; k + 1 < words.length; k++) {
+    const word = words[k]!;
+    if (JOINED_FORM_PREFIXES.has(word) && JOINED_FORM_PREFIXES.has(word + words[k + 1]!)) found |= MAY_JOIN_FORM;
+  }
+  return found;
+}
+
+/** SPELLED_FORMS that may match the words, as bits (bit i: SPELLED_FORMS[i]): their first two words are there. */
+function spelledFormsIn(words: readonly string[]): number {
+  let found = 0;
+  for (let k = 0; k < words.length; k++) {
+    const starts = SPELLED_FORM_STARTS.get(words[k]!);
+    if (!starts) continue;
+    for (const { second, bit } of starts) if (second === '' || second === words[k + 1]) found |= bit;
+  }
+  return found;
 }
 
 /** Legal forms written out in words, to their short form. */
@@ -198,24 +254,55 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /**
- * Any digit or number word: without one, numbersAsDigits has nothing to change (most names).
- * "constructor" too: `w in NUMBER_WORDS` below also sees Object.prototype's.
+ * Number words. "constructor" too: `w in NUMBER_WORDS` in numbersAsDigits also sees Object.prototype's
+ * (of its names, the only one of lower-case letters alone).
  */
-const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${[...Object.keys(NUMBER_WORDS), 'constructor'].join('|')})\\b`);
+const NUMBER_WORD_SET = new Set([...Object.keys(NUMBER_WORDS), 'constructor']);
+const TENS = new Set(['twenty', 'thirty', 'forty', 'fourty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
-/** "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. */
-function numbersAsDigits(folded: string): string {
-  if (!MAY_HAVE_NUMBER.test(folded)) return folded;
-  return folded
-    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
-    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
-    .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)))
-    .replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+/** text.split(' '), without the runtime call (several times faster for a name's few words). */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let end = text.indexOf(' '); end >= 0; end = text.indexOf(' ', start)) {
+    words.push(text.slice(start, end));
+    start = end + 1;
+  }
+  words.push(text.slice(start));
+  return words;
+}
+
+/**
+ * "forty four" → "44", "1st" → "1", "first" → "1": numbers compare as numbers. `words` are the words
+ * of `folded` (one space between): each replacement is made only when the words can hold its
+ * pattern (ordinals need a digit, "forty four" a tens word, "first" a number word; a replacement
+ * makes no number word of another).
+ */
+function numbersAsDigits(folded: string, words: readonly string[]): string {
+  let digits = false;
+  let tens = false;
+  let numberWords = false;
+  for (const word of words) {
+    if (NUMBER_WORD_SET.has(word)) {
+      numberWords = true;
+      if (TENS.has(word)) tens = true;
+    } else if (!digits && hasDigit(word)) digits = true;
+  }
+  let out = folded;
+  if (digits) out = out.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1');
+  if (tens) {
+    out = out
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)));
+  }
+  // `w in NUMBER_WORDS` is also true of "constructor" (Object.prototype's): NUMBER_WORD_SET has it.
+  if (numberWords) out = out.replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+  return out;
 }
 
 /** Look-alike digits inside words (Ig0r Sech1n): letters, where a word is mostly letters. */
 function undoLeetspeak(token: string): string {
-  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  if (!hasDigit(token) || !/[a-z]/.test(token)) return token;
   const letters = token.replace(/[0-9]/g, '').length;
   if (letters < token.length / 2) return token;
   return token.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/7/g, 't').replace(/9/g, 'g');
@@ -246,8 +333,30 @@ const JOINED_FORMS: [RegExp, string][] = [
 function anyOf(patterns: [RegExp, string][]): RegExp {
   return new RegExp(patterns.map(([pattern]) => `(?:${pattern.source})`).join('|'));
 }
-const ANY_SPELLED_FORM = anyOf(SPELLED_FORMS);
 const ANY_JOINED_FORM = anyOf(JOINED_FORMS);
+
+/*
+ * When SPELLED_FORMS and JOINED_FORMS can change a folded name (words of letters and digits, one space
+ * between). A written-out form is its pattern's words in a row, so its first two words (or its one
+ * word) are there; replacing one form never makes the words of another (the short forms are no
+ * pattern's words), so a pattern whose words are not there from the start is never tried. A spaced
+ * form ("s a r l", "sdn bhd", "sa rl") is two words or more that together make its joined letters,
+ * so two neighbouring words together are a start of them (a form already joined is replaced by
+ * itself). Without such words, the list is not tried.
+ */
+/** First word of each written-out form → its second word ('' for a one-word pattern) and the pattern's bit. */
+const SPELLED_FORM_STARTS = new Map<string, { second: string; bit: number }[]>();
+if (SPELLED_FORMS.length > 31) throw new Error('SPELLED_FORMS: more patterns than bits');
+SPELLED_FORMS.forEach(([pattern], k) => {
+  for (const alternative of pattern.source.split('|')) {
+    const [first, second] = alternative.replace(/\\b/g, '').split(' ');
+    let starts = SPELLED_FORM_STARTS.get(first!);
+    if (!starts) SPELLED_FORM_STARTS.set(first!, (starts = []));
+    starts.push({ second: second ?? '', bit: 1 << k });
+  }
+});
+/** Every start of the letters of a spaced form ("s", "sa", "sar", "sarl" …). */
+const JOINED_FORM_PREFIXES = new Set(JOINED_FORMS.flatMap(([, joined]) => [...joined].map((_, k) => joined.slice(0, k + 1))));
 
 /** Articles, particles and connectors: weak evidence, kept so "Bank of X" still reads as such. */
 export const PARTICLES = new Set([
@@ -262,12 +371,11 @@ function splitCamel(text: string): string {
 }
 
 const NON_LATIN = /[^\u0000-\u024f\u1e00-\u1eff]/;
-const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /** Lower-case ASCII letters and digits, one space between words. */
 export function foldText(text: string): string {
   // Plain ASCII (most names and page windows): normalising and the letter folds change nothing.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  if (isAscii(text)) return foldAscii(text.toLowerCase());
   let value = text.normalize('NFKC');
   if (NON_LATIN.test(value)) {
     // Transliterate per word so Han/Hangul syllables stay separable.
@@ -275,10 +383,78 @@ export function foldText(text: string): string {
       .split(/(\s+)/)
       .map((part) => (NON_LATIN.test(part) ? ` ${splitCamel(anyAscii(part))} ` : part))
       .join('');
+    // All transliterated (most such names): what is left is the ASCII path.
+    if (isAscii(value)) return foldAscii(value.toLowerCase());
   }
   value = value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(FOLD_RE, (c) => FOLDS[c] ?? c);
   value = value.replace(APOSTROPHES, '');
   return value.replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function isAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 127) return false;
+  return true;
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * foldText of lower-cased ASCII in one pass, as `.replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim()`:
+ * apostrophes (' and `) dropped, any other run of characters but letters and digits one space.
+ */
+function foldAscii(lower: string): string {
+  const length = lower.length;
+  // Most names are already words of letters and digits with one space between: nothing to change.
+  let k = 0;
+  while (k < length) {
+    const c = lower.charCodeAt(k);
+    if (isLetterOrDigit(c)) k++;
+    else if (c === 32 && k > 0 && k + 1 < length && isLetterOrDigit(lower.charCodeAt(k + 1))) k += 2;
+    else break;
+  }
+  if (k === length) return lower;
+  // From here on: each run of letters and digits copied, one space before it unless it starts the text.
+  let out = lower.slice(0, k);
+  let runStart = -1;
+  let space = false;
+  for (; k < length; k++) {
+    const c = lower.charCodeAt(k);
+    if (isLetterOrDigit(c)) {
+      if (runStart < 0) {
+        if (space && out !== '') out += ' ';
+        space = false;
+        runStart = k;
+      }
+      continue;
+    }
+    if (runStart >= 0) {
+      out += lower.slice(runStart, k);
+      runStart = -1;
+    }
+    if (c !== 39 && c !== 96) space = true;
+  }
+  if (runStart >= 0) out += lower.slice(runStart);
+  return out;
+}
+
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Digits only (and at least one). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export interface NameTokens {
@@ -296,6 +472,9 @@ const ROMAN_UNITS: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4,
 
 function romanValue(token: string): number | undefined {
   if (token.length > 6) return undefined;
+  // Most words are not numerals: only i, v and x can start one.
+  const first = token.charCodeAt(0);
+  if (first !== 105 && first !== 118 && first !== 120) return undefined;
   const m = ROMAN_NUMERAL.exec(token);
   if (!m || token === '') return undefined;
   return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
@@ -309,28 +488,49 @@ function joinLetterRuns(folded: string): string {
   return folded.replace(/\b([a-z]) ([a-z])((?: [a-z])+)\b/g, (run) => run.replace(/ /g, ''));
 }
 
+/** Three words in a row that are single letters a–z: what joinLetterRuns joins. */
+function hasLetterRun(words: readonly string[]): boolean {
+  let run = 0;
+  for (const word of words) {
+    const c = word.charCodeAt(0);
+    run = word.length === 1 && c >= 97 && c <= 122 ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
 /**
  * "ZHAO, Guangzong" and "Guangzong Zhao" give the same tokens (order is not used to compare).
  * For people, legal-form words are kept: they are name parts there ("Ao", "Sa").
  */
 export function nameTokens(name: string, kind?: string): NameTokens {
   const person = kind === 'person';
-  let folded = foldText(name.replace(/&/g, ' and '));
+  let folded = foldText(name.includes('&') ? name.replace(/&/g, ' and ') : name);
   // "MV Hellenic Spirit", "M/T Testa": the ship-type prefix is no part of a vessel's name.
   if (kind === 'vessel') folded = folded.replace(VESSEL_PREFIX, '');
-  folded = numbersAsDigits(folded);
+  // The words of `folded`: split once, and again only after a step that changes the text.
+  let words = splitWords(folded);
+  const numbers = numbersAsDigits(folded, words);
+  if (numbers !== folded) words = splitWords((folded = numbers));
   // Legal forms first, so that "Fund V L.P." keeps its series number apart from its "lp".
   if (!person) {
-    folded = asFormWords(folded);
-    // Each list is tried only when one of its patterns occurs: with none, no replacement runs.
-    if (ANY_SPELLED_FORM.test(folded)) for (const [pattern, form] of SPELLED_FORMS) folded = folded.replace(pattern, form);
-    if (ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    const read = asFormWords(words);
+    if (read & FORM_WORD_READ) folded = words.join(' ');
+    const before = folded;
+    // Only patterns that can occur are tried: most names have none.
+    const spelled = spelledFormsIn(words);
+    if (spelled !== 0) SPELLED_FORMS.forEach(([pattern, form], k) => {
+      if (spelled & (1 << k)) folded = folded.replace(pattern, form);
+    });
+    // (Written-out forms replaced: the words the guard saw are gone, the list's own test decides.)
+    if ((read & MAY_JOIN_FORM || folded !== before) && ANY_JOINED_FORM.test(folded)) for (const [pattern, joined] of JOINED_FORMS) folded = folded.replace(pattern, joined);
+    if (folded !== before) words = splitWords(folded);
   }
-  folded = joinLetterRuns(folded);
+  if (hasLetterRun(words)) words = splitWords(joinLetterRuns(folded));
   const tokens: string[] = [];
   const forms: string[] = [];
   const digits: string[] = [];
-  for (const raw of folded.split(' ')) {
+  for (const raw of words) {
     if (raw === '') continue;
     const token = undoLeetspeak(raw);
     // Series numbers in company names: "Fund VIII" is not "Fund IX", "Solutions II" not "Solutions".
@@ -340,12 +540,12 @@ export function nameTokens(name: string, kind?: string): NameTokens {
       tokens.push(String(roman));
       continue;
     }
-    if (/^\d+$/.test(token)) {
+    if (isDigits(token)) {
       digits.push(String(Number(token)));
       tokens.push(String(Number(token)));
     } else if (!person && COMPANY_FORMS.has(token)) forms.push(token);
     // Titles are dropped from people's names only: "General Trading", "President Hotel" are names.
-    else if (TITLES.has(token) && (person || kind === undefined)) continue;
+    else if ((person || kind === undefined) && TITLES.has(token)) continue;
     else tokens.push(token);
   }
   // A name made only of "forms" (e.g. "Trading Company") keeps them as its tokens.
@@ -414,6 +614,7 @@ export function cjkCharacters(text: string): string {
 
 /** "Deutsche Bank (Schweiz) AG" → the name without its bracketed part, and that part. */
 export function bracketParts(name: string): { outside: string; inside: string } | undefined {
+  if (!name.includes('(')) return undefined;
   const m = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(name);
   return m ? { outside: `${m[1]} ${m[3]}`.trim(), inside: m[2]!.trim() } : undefined;
 }

@@ -115,7 +115,11 @@ function hashKey(text: string, prefix: number, skip: number): number {
     if (k === skip) continue;
     h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   }
-  // Final mix: neighbouring keys ("abc1", "abc2") spread over the table.
+  return mix(h);
+}
+
+/** Final mix of a hash: neighbouring keys ("abc1", "abc2") spread over the table. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -132,6 +136,68 @@ function grow16(a: Uint16Array, atLeast: number): Uint16Array {
   const b = new Uint16Array(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
+}
+
+/**
+ * Lists of integers → ids 0, 1, 2 … in the order first added, lists compared by content (as
+ * KeyTable does for strings).
+ */
+export class IntListTable {
+  private readonly values = new IntList();
+  /** List id → start of its values; starts[id + 1] is its end. */
+  private readonly starts = new IntList();
+  private readonly hashes = new IntList();
+  /** Slot → list id + 1 (0: empty). */
+  private slots = new Int32Array(1024);
+  private count = 0;
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of the list `list[0 … length)`, added when new. */
+  add(list: readonly number[], length = list.length): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ list[k]!, 0x01000193);
+    h = mix(h);
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === EMPTY) break;
+      const id = entry - 1;
+      if (this.hashes.at(id) === h && this.equals(id, list, length)) return id;
+    }
+    const id = this.count++;
+    for (let k = 0; k < length; k++) this.values.push(list[k]!);
+    this.starts.push(this.values.length);
+    this.hashes.push(h);
+    if (this.count * 2 > this.slots.length) this.rehash();
+    else this.slots[slot] = id + 1;
+    return id;
+  }
+
+  private equals(id: number, list: readonly number[], length: number): boolean {
+    const start = this.starts.at(id);
+    if (this.starts.at(id + 1) - start !== length) return false;
+    for (let k = 0; k < length; k++) if (this.values.at(start + k) !== list[k]) return false;
+    return true;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.hashes.at(id) & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
 }
 
 /**
@@ -212,51 +278,103 @@ export class Postings {
 }
 
 /**
+ * A growing list of 32-bit integers in a typed array: a list of a million values as a JS array
+ * is copied by the garbage collector on its way to the old generation; a typed array's values are not.
+ */
+export class IntList {
+  private values: Int32Array;
+  private count = 0;
+
+  constructor(capacity = 1024) {
+    this.values = new Int32Array(Math.max(1, capacity));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(value: number): void {
+    if (this.count === this.values.length) this.values = grow32(this.values, this.count + 1);
+    this.values[this.count++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index]!;
+  }
+
+  /** The values, in an array of their own length. */
+  toInt32Array(): Int32Array {
+    return this.values.slice(0, this.count);
+  }
+}
+
+/**
  * Lists of strings per row (a name's tokens, its legal forms …) as ids into one pool of distinct
  * strings: the same token in a thousand names is one string.
  */
 export class StringListColumn {
-  private offsets: number[] = [0];
-  private ids: number[] = [];
+  private offsets? = new IntList();
+  private ids? = new IntList();
   private readonly pool: StringPool;
   private packedOffsets?: Int32Array;
   private packedIds?: Int32Array;
 
   constructor(pool: StringPool) {
     this.pool = pool;
+    this.offsets!.push(0);
   }
 
   /** Appends the next row. */
   push(strings: readonly string[]): void {
-    for (const s of strings) this.ids.push(this.pool.intern(s));
-    this.offsets.push(this.ids.length);
+    for (const s of strings) this.ids!.push(this.pool.intern(s));
+    this.offsets!.push(this.ids!.length);
   }
 
   /** Appends the next row, as pool ids. */
   pushIds(ids: readonly number[]): void {
-    for (const id of ids) this.ids.push(id);
-    this.offsets.push(this.ids.length);
+    for (const id of ids) this.ids!.push(id);
+    this.offsets!.push(this.ids!.length);
   }
 
-  /** Typed arrays from here on; no more rows. */
+  /** Appends a row's ids to `out`. */
+  appendRow(row: number, out: number[]): void {
+    const end = this.end(row);
+    for (let k = this.start(row); k < end; k++) out.push(this.idAt(k));
+  }
+
+  /** Where `id` is first found between indexes `start` and `end`; -1: not there. */
+  indexIn(id: number, start: number, end: number): number {
+    for (let k = start; k < end; k++) if (this.idAt(k) === id) return k;
+    return -1;
+  }
+
+  /** Appends a copy of an earlier row. */
+  pushCopyOf(row: number): void {
+    const ids = this.ids!;
+    const end = this.end(row);
+    for (let k = this.start(row); k < end; k++) ids.push(ids.at(k));
+    this.offsets!.push(ids.length);
+  }
+
+  /** Typed arrays of their own length from here on; no more rows. */
   pack(): void {
-    this.packedOffsets = Int32Array.from(this.offsets);
-    this.packedIds = Int32Array.from(this.ids);
-    this.offsets = [];
-    this.ids = [];
+    this.packedOffsets = this.offsets!.toInt32Array();
+    this.packedIds = this.ids!.toInt32Array();
+    this.offsets = undefined;
+    this.ids = undefined;
   }
 
   start(row: number): number {
-    return this.packedOffsets ? this.packedOffsets[row]! : this.offsets[row]!;
+    return this.packedOffsets ? this.packedOffsets[row]! : this.offsets!.at(row);
   }
 
   end(row: number): number {
-    return this.packedOffsets ? this.packedOffsets[row + 1]! : this.offsets[row + 1]!;
+    return this.packedOffsets ? this.packedOffsets[row + 1]! : this.offsets!.at(row + 1);
   }
 
   /** The pool id at an index between start(row) and end(row). */
   idAt(index: number): number {
-    return this.packedIds ? this.packedIds[index]! : this.ids[index]!;
+    return this.packedIds ? this.packedIds[index]! : this.ids!.at(index);
   }
 
   /** A row's strings, as a new array. */
