@@ -143,68 +143,189 @@ const MIN_TYPO_LENGTH = 4;
 /** Similarity of two tokens with the reason; 0 when they should not be taken as the same. */
 const EXACT: TokenMatch = { similarity: 1, how: 'exact' };
 const NONE: TokenMatch = { similarity: 0, how: 'missing' };
-/** Smaller token → larger token → match: two lookups by the tokens themselves, no key string built per call. */
-const tokenCache = new Map<string, Map<string, TokenMatch>>();
-let tokenCacheSize = 0;
+const NICKNAME: TokenMatch = { similarity: 0.85, how: 'phonetic' };
+const SAME_SOUND: TokenMatch = { similarity: 0.96, how: 'phonetic' };
+const SAME_STEM: TokenMatch = { similarity: 0.94, how: 'phonetic' };
+const WITH_ENDING_S: TokenMatch = { similarity: 0.92, how: 'phonetic' };
+const CLOSE_VOWELS: TokenMatch = { similarity: 0.92, how: 'phonetic' };
+const SAME_SKELETON: TokenMatch = { similarity: 0.9, how: 'phonetic' };
 
 export function compareTokens(a: string, b: string): TokenMatch {
   if (a === b) return EXACT;
-  const low = a < b ? a : b;
-  const high = a < b ? b : a;
-  let cachedForLow = tokenCache.get(low);
-  const cached = cachedForLow?.get(high);
-  if (cached) return cached;
-  const result = computeTokenMatch(a, b);
-  // Bounded: queries and pages bring endless new words.
-  if (tokenCacheSize > 300_000) {
-    tokenCache.clear();
-    tokenCacheSize = 0;
-    cachedForLow = undefined;
-  }
-  if (!cachedForLow) tokenCache.set(low, (cachedForLow = new Map()));
-  cachedForLow.set(high, result);
-  tokenCacheSize++;
-  return result;
+  return matchOfForms(formsOf(a), formsOf(b));
 }
 
 /** "Son of" in Arabic names, as transliterated: bin, ibn and (Maghreb) ben are one word. */
 const SON_OF = new Set(['bin', 'ibn', 'ben']);
 
-function computeTokenMatch(a: string, b: string): TokenMatch {
-  if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
-  if (SON_OF.has(a) && SON_OF.has(b)) return { similarity: 0.96, how: 'phonetic' };
+/**
+ * compareTokens of two tokens by their forms. Most pairs are told by the forms alone (the same
+ * sound, stem or skeleton; or too far apart for a typo); only the rest need edit distances.
+ */
+function matchOfForms(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  if (a === b) return EXACT;
+  if (fa.nicknames?.has(b)) return NICKNAME;
+  if (fa.sonOf && fb.sonOf) return SAME_SOUND;
   // Words of very different lengths are different words (and Levenshtein would say so slowly).
   if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2 + 1) return NONE;
-  if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
-  const pa = phoneticForm(a);
-  const pb = phoneticForm(b);
-  if (pa === pb) return { similarity: 0.96, how: 'phonetic' };
+  if (fa.hasDigit || fb.hasDigit) return NONE;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
+  if (pa === pb) return SAME_SOUND;
   const shorter = Math.min(a.length, b.length);
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
-  if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  if (shorter >= 4 && fa.stem === fb.stem) return SAME_STEM;
   // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
   // name with that ending.
-  if (shorter >= 4 && (pa === `${pb}s` || pb === `${pa}s`)) return { similarity: 0.92, how: 'phonetic' };
+  if (shorter >= 4 && (isWithEndingS(pa, pb) || isWithEndingS(pb, pa))) return WITH_ENDING_S;
   // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
   // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
-  if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
+  if (shorter >= 5 && fa.closeVowels === fb.closeVowels) return CLOSE_VOWELS;
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
-  if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
+  if (shorter >= 6 && fa.skeleton === fb.skeleton) return SAME_SKELETON;
+  return mayBeTypo(fa, fb) ? distanceMatch(fa, fb) : NONE;
+}
+
+/**
+ * Whether distanceMatch can find a typo or a near match, from lower bounds of the edit distances
+ * (editsAtLeast): false for most pairs, words with little in common, with no Levenshtein run.
+ */
+function mayBeTypo(fa: TokenForms, fb: TokenForms): boolean {
+  const a = fa.token;
+  const b = fb.token;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
+  const leastEditsRaw = editsAtLeast(a.length, fa.letters, b.length, fb.letters);
+  // A near match is two edits at most, in words of three letters or more.
+  const mayBeNear = leastEditsRaw <= 2 && Math.min(a.length, b.length) >= 3;
+  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH || mayBeNear) return mayBeNear;
+  // The best similarity the bounds allow, as distanceMatch computes it; levenshtein says max + 1
+  // for any distance beyond max, so the bounds are capped there.
+  const longest = Math.max(pa.length, pb.length);
+  const longestRaw = Math.max(a.length, b.length);
+  const leastPhonetic = Math.min(Math.floor(longest / 2) + 1, editsAtLeast(pa.length, fa.phoneticLetters, pb.length, fb.phoneticLetters));
+  const leastRaw = Math.min(Math.floor(longestRaw / 2) + 1, leastEditsRaw);
+  const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
+  return Math.max(1 - leastPhonetic / longest, 1 - leastRaw / longestRaw) - (firstDiffers ? 0.1 : 0) >= TYPO_MIN_SIMILARITY;
+}
+
+/** Smaller token → larger token → match: two lookups by the tokens themselves, no key string built per call. */
+const distanceCache = new Map<string, Map<string, TokenMatch>>();
+let distanceCacheSize = 0;
+
+/** A typo or a near match by edit distances, the last resort of matchOfForms; remembered per pair. */
+function distanceMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  let cachedForLow = distanceCache.get(low);
+  const cached = cachedForLow?.get(high);
+  if (cached) return cached;
+  const result = typoOrNearMatch(fa, fb);
+  // Bounded: queries and pages bring endless new words.
+  if (distanceCacheSize > 300_000) {
+    distanceCache.clear();
+    distanceCacheSize = 0;
+    cachedForLow = undefined;
+  }
+  if (!cachedForLow) distanceCache.set(low, (cachedForLow = new Map()));
+  cachedForLow.set(high, result);
+  distanceCacheSize++;
+  return result;
+}
+
+function typoOrNearMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
   if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
   const longest = Math.max(pa.length, pb.length);
   const max = Math.floor(longest / 2);
   const dPhonetic = levenshtein(pa, pb, max);
   const longestRaw = Math.max(a.length, b.length);
   const dRaw = levenshtein(a, b, Math.floor(longestRaw / 2));
-  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return { similarity: 0, how: 'missing' };
+  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return NONE;
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
   // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
   // swap in the five letters of "Appel" / "Apple" is not one in four.
   const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - (firstDiffers ? 0.1 : 0);
   return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
+}
+
+/** `longer` is `shorter` with an -s added. */
+function isWithEndingS(longer: string, shorter: string): boolean {
+  return longer.length === shorter.length + 1 && longer.endsWith('s') && longer.startsWith(shorter);
+}
+
+/** What matchOfForms reads of a token: worked out once per token, not once per pair. */
+interface TokenForms {
+  token: string;
+  nicknames: Set<string> | undefined;
+  sonOf: boolean;
+  hasDigit: boolean;
+  phonetic: string;
+  /** caseStem of the phonetic form. */
+  stem: string;
+  /** closeVowelForm of the phonetic form. */
+  closeVowels: string;
+  /** vowelSkeleton of the token. */
+  skeleton: string;
+  /** Letter masks of the token and of its phonetic form, for editsAtLeast. */
+  letters: number;
+  phoneticLetters: number;
+}
+
+const formsCache = new Map<string, TokenForms>();
+
+function formsOf(token: string): TokenForms {
+  let forms = formsCache.get(token);
+  if (forms) return forms;
+  const phonetic = phoneticForm(token);
+  forms = {
+    token,
+    nicknames: NICKNAMES.get(token),
+    sonOf: SON_OF.has(token),
+    hasDigit: /\d/.test(token),
+    phonetic,
+    stem: caseStem(phonetic),
+    closeVowels: closeVowelForm(phonetic),
+    skeleton: vowelSkeleton(token),
+    letters: letterMask(token),
+    phoneticLetters: letterMask(phonetic),
+  };
+  // Bounded: queries and pages bring endless new words.
+  if (formsCache.size > 100_000) formsCache.clear();
+  formsCache.set(token, forms);
+  return forms;
+}
+
+/** One bit per character (its code modulo 32): characters with different bits are different. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let k = 0; k < word.length; k++) mask |= 1 << (word.charCodeAt(k) & 31);
+  return mask;
+}
+
+/**
+ * A lower bound of the edit distance (transpositions included) from lengths and letter masks:
+ * each letter of one word that the other lacks takes an edit of its own, and so does each
+ * letter the longer word has more.
+ */
+function editsAtLeast(lengthA: number, lettersA: number, lengthB: number, lettersB: number): number {
+  return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
+}
+
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**
@@ -258,9 +379,11 @@ interface Pair {
  */
 function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
   const pairs: Pair[] = [];
+  const formsA = a.tokens.map(formsOf);
+  const formsB = b.tokens.map(formsOf);
   for (let i = 0; i < a.tokens.length; i++) {
     for (let j = 0; j < b.tokens.length; j++) {
-      const match = compareTokens(a.tokens[i]!, b.tokens[j]!);
+      const match = matchOfForms(formsA[i]!, formsB[j]!);
       const commonNear = screening && match.near === true && (isCommonWord(a.tokens[i]!) || isCommonWord(b.tokens[j]!));
       if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
