@@ -444,7 +444,11 @@ export interface ComparedSides {
 
 /** Greedy best-first alignment of two token lists: each token is used once. */
 export function alignTokens(a: Side, b: Side, screening = false): ComparedSides {
-  const pairs = candidatePairs(a, b, screening).sort((x, y) => {
+  return alignPairs(a, b, candidatePairs(a, b, screening));
+}
+
+function alignPairs(a: Side, b: Side, candidates: Pair[]): ComparedSides {
+  const pairs = candidates.sort((x, y) => {
     const wx = x.match.similarity * (weightSpan(a, x.i, x.spanA) + weightSpan(b, x.j, x.spanB));
     const wy = y.match.similarity * (weightSpan(a, y.i, y.spanA) + weightSpan(b, y.j, y.spanB));
     return wy - wx;
@@ -543,6 +547,14 @@ export interface CompareOptions {
 
 /** Scores two tokenised names; the core shared by compareNames and the index. */
 export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOptions = {}): NameComparison {
+  return scoreTokensAtLeast(a, b, options, -Infinity)!;
+}
+
+/**
+ * scoreTokens, or undefined when the score is sure to be under `least`: the best the token pairs
+ * allow (see scoreBound) is under it. Saves aligning and weighing names that cannot be a result.
+ */
+export function scoreTokensAtLeast(a: NameTokens, b: NameTokens, options: CompareOptions, least: number): NameComparison | undefined {
   const weight = options.weight ?? builtinWeight;
   const penalties: string[] = [];
   // Numbers must agree for the same name: "Crystal Ord 1" and "Crystal Ord 2", "Fund VII" and
@@ -553,7 +565,9 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const tokensB = digitsDiffer ? withoutNumbers(b.tokens) : b.tokens;
   const sideA: Side = { tokens: tokensA, weights: tokensA.map(weight) };
   const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
-  const aligned = alignTokens(sideA, sideB, options.requireEvidence === true);
+  const pairs = candidatePairs(sideA, sideB, options.requireEvidence === true);
+  if (least > 0 && scoreBound(sideA, sideB, pairs) < least) return undefined;
+  const aligned = alignPairs(sideA, sideB, pairs);
   const person = options.kind === 'person';
   // A one-word name with a number ("Division 39", "Victory 3") is told apart by its number alone.
   if (digitsDiffer && (tokensA.length < 2 || tokensB.length < 2)) {
@@ -665,6 +679,37 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
+}
+
+/**
+ * The most scoreTokensAtLeast can give for these pairs: each token matched by its best pairing
+ * (the alignment uses a token once, in one pairing at most), scored as covered, with the allowance
+ * for a name wholly inside the other; every later rule only lowers a score.
+ */
+function scoreBound(a: Side, b: Side, pairs: Pair[]): number {
+  const bestA = new Array<number>(a.tokens.length).fill(0);
+  const bestB = new Array<number>(b.tokens.length).fill(0);
+  for (const p of pairs) {
+    // As alignPairs counts it: an initial carries little of its full name's weight.
+    const value = p.match.similarity * (p.match.how === 'initial' ? 0.8 : 1);
+    for (let k = p.i; k < p.i + p.spanA; k++) if (value > bestA[k]!) bestA[k] = value;
+    for (let k = p.j; k < p.j + p.spanB; k++) if (value > bestB[k]!) bestB[k] = value;
+  }
+  const coverageA = coverageBound(a.weights, bestA);
+  const coverageB = coverageBound(b.weights, bestB);
+  const short = Math.min(coverageA, coverageB);
+  const long = Math.max(coverageA, coverageB);
+  return Math.max(0.7 * short + 0.3 * long, long - (1 - short) * 0.15);
+}
+
+function coverageBound(weights: number[], best: number[]): number {
+  let matched = 0;
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) {
+    matched += weights[k]! * best[k]!;
+    total += weights[k]!;
+  }
+  return total ? matched / total : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { NameType, Target } from '../model';
-import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
   bracketParts,
@@ -504,16 +504,21 @@ export class MatchIndex {
     // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
     if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
     // One person on three lists is three names with the same tokens: scored once per query.
-    const scored = new Map<number, NameComparison>();
+    // null: the score is sure to be under the floor (consider would pass it over), left unscored.
+    const scored = new Map<number, NameComparison | null>();
+    // Scores are rounded to three decimals: a little under the floor may round up to it.
+    const least = floor - 0.001;
     for (const [n] of candidates) {
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : (otherQuery ??= nameTokens(trimmed, 'organisation'));
       const scoreKey = this.nameScoreKey[n]!;
       let result = scored.get(scoreKey);
+      if (result === null) continue;
       if (result) result = { ...result, explanation: copyExplanation(result.explanation) };
       else {
-        result = scoreTokens(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true });
-        scored.set(scoreKey, result);
+        result = scoreTokensAtLeast(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true }, least);
+        scored.set(scoreKey, result ?? null);
+        if (!result) continue;
       }
       consider(n, result.score, result.explanation);
     }
