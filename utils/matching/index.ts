@@ -404,16 +404,23 @@ export class MatchIndex {
   }
 
   /**
-   * Candidate names for a query, with how many of the query's words each shares. Exact and
-   * phonetic keys for every word; one-edit keys (deletions of the phonetic form) for words of
-   * five letters or more, so "Guangzhong" finds "Guangzong".
+   * Candidate names for a query, in the order found, with how many of the query's words each
+   * shares. Exact and phonetic keys for every word; one-edit keys (deletions of the phonetic form)
+   * for words of five letters or more, so "Guangzhong" finds "Guangzong".
    */
-  private candidates(tokens: string[]): Map<number, number> {
-    const out = new Map<number, number>();
-    const seenForToken = new Set<number>();
+  private candidates(tokens: string[]): { names: number[]; shared: number[] } {
+    // Per name, in arrays kept between queries (the lists of common words are long): how many
+    // words it shares, and the last word that found it (each word counts once per name).
+    const scratch = (this.candidateScratch ??= { sharedWords: new Int32Array(this.nameCount), foundBy: new Int32Array(this.nameCount), word: 0 });
+    const { sharedWords, foundBy } = scratch;
+    const names: number[] = [];
     const keys: number[] = [];
     for (const token of tokens) {
-      seenForToken.clear();
+      if (scratch.word === 0x7fffffff) {
+        foundBy.fill(0);
+        scratch.word = 0;
+      }
+      const word = ++scratch.word;
       const p = phoneticForm(token);
       keys.length = 0;
       keys.push(this.keys.idOf(token), this.keys.idOf(p, PHONETIC_KEY));
@@ -431,14 +438,20 @@ export class MatchIndex {
         const values = this.postings.values;
         for (let k = start; k < end; k++) {
           const n = values[k]!;
-          if (seenForToken.has(n)) continue;
-          seenForToken.add(n);
-          out.set(n, (out.get(n) ?? 0) + 1);
+          if (foundBy[n] === word) continue;
+          foundBy[n] = word;
+          if (sharedWords[n] === 0) names.push(n);
+          sharedWords[n]!++;
         }
       }
     }
-    return out;
+    const shared = names.map((n) => sharedWords[n]!);
+    for (const n of names) sharedWords[n] = 0;
+    return { names, shared };
   }
+
+  /** See candidates(); made on the first query. */
+  private candidateScratch?: { sharedWords: Int32Array; foundBy: Int32Array; word: number };
 
   /** Ranked targets for a name typed by a user: best first, one per target group. */
   query(text: string, options: SearchOptions = {}): QueryMatch[] {
@@ -496,19 +509,22 @@ export class MatchIndex {
     let otherQuery: NameTokens | undefined;
     // Names sharing one word of a several-word query are scored only when that word is rare.
     const rareQueryWords = query.tokens.filter((t) => this.weight(t) >= 0.9).length;
-    let candidates = [...this.candidates(query.tokens)];
+    const found = this.candidates(query.tokens);
     // A name that shares under half of a query's words cannot reach the weak band (typos of one
     // edit share a key too), nor one word of a query made only of common words.
     const minShared = Math.max(rareQueryWords === 0 && query.tokens.length > 1 ? 2 : 1, Math.ceil(query.tokens.length / 2));
-    candidates = candidates.filter(([, shared]) => shared >= minShared);
+    // Positions in `found`, in the order found.
+    let candidates: number[] = [];
+    for (let k = 0; k < found.names.length; k++) if (found.shared[k]! >= minShared) candidates.push(k);
     // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
-    if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
+    if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => found.shared[y]! - found.shared[x]!).slice(0, MAX_SCORED);
     // One person on three lists is three names with the same tokens: scored once per query.
     // null: the score is sure to be under the floor (consider would pass it over), left unscored.
     const scored = new Map<number, NameComparison | null>();
     // Scores are rounded to three decimals: a little under the floor may round up to it.
     const least = floor - 0.001;
-    for (const [n] of candidates) {
+    for (const k of candidates) {
+      const n = found.names[k]!;
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : (otherQuery ??= nameTokens(trimmed, 'organisation'));
       const scoreKey = this.nameScoreKey[n]!;
