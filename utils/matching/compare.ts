@@ -175,18 +175,22 @@ function matchOfForms(fa: TokenForms, fb: TokenForms): TokenMatch {
   const pb = fb.phonetic;
   if (pa === pb) return SAME_SOUND;
   const shorter = Math.min(a.length, b.length);
+  // The sound rules below allow the phonetic forms to differ in vowels only, and in an ending (a
+  // case ending's m, j or y; an added s): a pair whose consonants differ otherwise skips them, and
+  // its stems, close-vowel forms and skeletons are never made.
+  const otherConsonants = fa.consonants ^ fb.consonants;
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
-  if (shorter >= 4 && fa.stem === fb.stem) return SAME_STEM;
+  if (shorter >= 4 && (otherConsonants & ~CASE_ENDING_CONSONANTS) === 0 && stemOf(fa) === stemOf(fb)) return SAME_STEM;
   // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
   // name with that ending.
-  if (shorter >= 4 && (isWithEndingS(pa, pb) || isWithEndingS(pb, pa))) return WITH_ENDING_S;
+  if (shorter >= 4 && (otherConsonants & ~ENDING_S) === 0 && (isWithEndingS(pa, pb) || isWithEndingS(pb, pa))) return WITH_ENDING_S;
   // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
   // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
-  if (shorter >= 5 && fa.closeVowels === fb.closeVowels) return CLOSE_VOWELS;
+  if (shorter >= 5 && otherConsonants === 0 && closeVowelsOf(fa) === closeVowelsOf(fb)) return CLOSE_VOWELS;
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
-  if (shorter >= 6 && fa.skeleton === fb.skeleton) return SAME_SKELETON;
+  if (shorter >= 6 && otherConsonants === 0 && skeletonOf(fa) === skeletonOf(fb)) return SAME_SKELETON;
   return mayBeTypo(fa, fb) ? distanceMatch(fa, fb) : NONE;
 }
 
@@ -271,16 +275,21 @@ interface TokenForms {
   sonOf: boolean;
   hasDigit: boolean;
   phonetic: string;
-  /** caseStem of the phonetic form. */
-  stem: string;
-  /** closeVowelForm of the phonetic form. */
-  closeVowels: string;
-  /** vowelSkeleton of the token. */
-  skeleton: string;
   /** Letter masks of the token and of its phonetic form, for editsAtLeast. */
   letters: number;
   phoneticLetters: number;
+  /** The phonetic form's letter mask without its vowels. */
+  consonants: number;
+  /** caseStem of the phonetic form, closeVowelForm of it, vowelSkeleton of the token: made when first needed. */
+  stem?: string;
+  closeVowels?: string;
+  skeleton?: string;
 }
+
+const VOWELS = letterMask('aeiou');
+/** Consonants of the case endings caseStem takes off (CASE_ENDING). */
+const CASE_ENDING_CONSONANTS = letterMask('mjy');
+const ENDING_S = letterMask('s');
 
 const formsCache = new Map<string, TokenForms>();
 
@@ -288,22 +297,33 @@ function formsOf(token: string): TokenForms {
   let forms = formsCache.get(token);
   if (forms) return forms;
   const phonetic = phoneticForm(token);
+  const phoneticLetters = letterMask(phonetic);
   forms = {
     token,
     nicknames: NICKNAMES.get(token),
     sonOf: SON_OF.has(token),
     hasDigit: /\d/.test(token),
     phonetic,
-    stem: caseStem(phonetic),
-    closeVowels: closeVowelForm(phonetic),
-    skeleton: vowelSkeleton(token),
     letters: letterMask(token),
-    phoneticLetters: letterMask(phonetic),
+    phoneticLetters,
+    consonants: phoneticLetters & ~VOWELS,
   };
   // Bounded: queries and pages bring endless new words.
   if (formsCache.size > 100_000) formsCache.clear();
   formsCache.set(token, forms);
   return forms;
+}
+
+function stemOf(forms: TokenForms): string {
+  return (forms.stem ??= caseStem(forms.phonetic));
+}
+
+function closeVowelsOf(forms: TokenForms): string {
+  return (forms.closeVowels ??= closeVowelForm(forms.phonetic));
+}
+
+function skeletonOf(forms: TokenForms): string {
+  return (forms.skeleton ??= vowelSkeleton(forms.token));
 }
 
 /** One bit per character (its code modulo 32): characters with different bits are different. */
