@@ -367,15 +367,39 @@ const NEAR_TWO: TokenMatch = { similarity: 0.65, how: 'typo', near: true };
 const NEAR_CAP = STRONG - 0.01;
 const NEAR_PENALTY = 'a short name part differs by a letter or two';
 
-function hasInitial(tokens: string[], start: number, span: number): boolean {
-  for (let k = start; k < start + span; k++) if (tokens[k]!.length === 1) return true;
-  return false;
-}
+/**
+ * Runs of two or three adjacent tokens of one side joined ("guang zong" → "guangzong"), by start
+ * and span: the same for every token of the other side, so each is measured once and joined (with
+ * its forms) only when first compared.
+ */
+class JoinedRuns {
+  /** Letters of the run at start + (span - 2) * tokens.length; -1 past the end or with an initial in it. */
+  private readonly lengths: number[];
+  private readonly forms: (TokenForms | undefined)[];
 
-function spanLength(tokens: string[], start: number, span: number): number {
-  let n = 0;
-  for (let k = start; k < start + span; k++) n += tokens[k]!.length;
-  return n;
+  constructor(private readonly tokens: string[]) {
+    const n = tokens.length;
+    this.lengths = new Array<number>(2 * n).fill(-1);
+    this.forms = new Array<TokenForms | undefined>(2 * n);
+    for (let start = 0; start + 1 < n; start++) {
+      // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
+      const first = tokens[start]!.length;
+      const second = tokens[start + 1]!.length;
+      if (first === 1 || second === 1) continue;
+      this.lengths[start] = first + second;
+      if (start + 2 < n && tokens[start + 2]!.length !== 1) this.lengths[start + n] = first + second + tokens[start + 2]!.length;
+    }
+  }
+
+  /** Letters of the run, or -1 when it cannot be joined. */
+  length(start: number, span: number): number {
+    return this.lengths[start + (span - 2) * this.tokens.length]!;
+  }
+
+  formsOf(start: number, span: number): TokenForms {
+    const at = start + (span - 2) * this.tokens.length;
+    return (this.forms[at] ??= formsOf(this.tokens.slice(start, start + span).join('')));
+  }
 }
 
 interface Side {
@@ -401,6 +425,8 @@ function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
   const pairs: Pair[] = [];
   const formsA = a.tokens.map(formsOf);
   const formsB = b.tokens.map(formsOf);
+  const joinedA = new JoinedRuns(a.tokens);
+  const joinedB = new JoinedRuns(b.tokens);
   for (let i = 0; i < a.tokens.length; i++) {
     for (let j = 0; j < b.tokens.length; j++) {
       const match = matchOfForms(formsA[i]!, formsB[j]!);
@@ -408,16 +434,15 @@ function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
       if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
-        // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
-        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2 && !hasInitial(b.tokens, j, span)) {
-          const joined = b.tokens.slice(j, j + span).join('');
-          const m = compareTokens(a.tokens[i]!, joined);
+        const lengthB = joinedB.length(j, span);
+        if (lengthB >= 0 && Math.abs(lengthB - a.tokens[i]!.length) <= 2) {
+          const m = matchOfForms(formsA[i]!, joinedB.formsOf(j, span));
           // Joining must explain the word better than its first part alone: "Gaobin" is GAOBIN, not "GAOBIN NI" run together.
           if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
-        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2 && !hasInitial(a.tokens, i, span)) {
-          const joined = a.tokens.slice(i, i + span).join('');
-          const m = compareTokens(joined, b.tokens[j]!);
+        const lengthA = joinedA.length(i, span);
+        if (lengthA >= 0 && Math.abs(lengthA - b.tokens[j]!.length) <= 2) {
+          const m = matchOfForms(joinedA.formsOf(i, span), formsB[j]!);
           if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
       }
