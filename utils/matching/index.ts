@@ -453,6 +453,11 @@ export class MatchIndex {
   /** See candidates(); made on the first query. */
   private candidateScratch?: { sharedWords: Int32Array; foundBy: Int32Array; word: number };
 
+  /** Name n's tokens, forms and digits: what scoring reads of it (entry(n) makes the whole name). */
+  private tokensOfName(n: number): NameTokens {
+    return { tokens: this.nameTokens.strings(n), forms: this.nameForms.strings(n), digits: this.nameDigits.strings(n) };
+  }
+
   /** Ranked targets for a name typed by a user: best first, one per target group. */
   query(text: string, options: SearchOptions = {}): QueryMatch[] {
     const limit = options.limit ?? 10;
@@ -532,7 +537,7 @@ export class MatchIndex {
       if (result === null) continue;
       if (result) result = { ...result, explanation: copyExplanation(result.explanation) };
       else {
-        result = scoreTokensAtLeast(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true }, least);
+        result = scoreTokensAtLeast(q, this.tokensOfName(n), { kind, weight: this.weight, requireEvidence: true }, least);
         scored.set(scoreKey, result ?? null);
         if (!result) continue;
       }
