@@ -369,36 +369,32 @@ const NEAR_PENALTY = 'a short name part differs by a letter or two';
 
 /**
  * Runs of two or three adjacent tokens of one side joined ("guang zong" → "guangzong"), by start
- * and span: the same for every token of the other side, so each is measured once and joined (with
- * its forms) only when first compared.
+ * and span: the same for every token of the other side, so a run is joined (with its forms) only
+ * when first compared, and once.
  */
 class JoinedRuns {
-  /** Letters of the run at start + (span - 2) * tokens.length; -1 past the end or with an initial in it. */
-  private readonly lengths: number[];
-  private readonly forms: (TokenForms | undefined)[];
+  /** Forms of the run at start + (span - 2) * tokens.length, once joined. */
+  private forms?: (TokenForms | undefined)[];
 
-  constructor(private readonly tokens: string[]) {
-    const n = tokens.length;
-    this.lengths = new Array<number>(2 * n).fill(-1);
-    this.forms = new Array<TokenForms | undefined>(2 * n);
-    for (let start = 0; start + 1 < n; start++) {
-      // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
-      const first = tokens[start]!.length;
-      const second = tokens[start + 1]!.length;
-      if (first === 1 || second === 1) continue;
-      this.lengths[start] = first + second;
-      if (start + 2 < n && tokens[start + 2]!.length !== 1) this.lengths[start + n] = first + second + tokens[start + 2]!.length;
-    }
-  }
+  constructor(private readonly tokens: string[]) {}
 
-  /** Letters of the run, or -1 when it cannot be joined. */
+  /** Letters of the run; -1 past the end, or with an initial in it. */
   length(start: number, span: number): number {
-    return this.lengths[start + (span - 2) * this.tokens.length]!;
+    if (start + span > this.tokens.length) return -1;
+    let letters = 0;
+    for (let k = start; k < start + span; k++) {
+      const length = this.tokens[k]!.length;
+      // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
+      if (length === 1) return -1;
+      letters += length;
+    }
+    return letters;
   }
 
   formsOf(start: number, span: number): TokenForms {
+    const forms = (this.forms ??= new Array<TokenForms | undefined>(2 * this.tokens.length));
     const at = start + (span - 2) * this.tokens.length;
-    return (this.forms[at] ??= formsOf(this.tokens.slice(start, start + span).join('')));
+    return (forms[at] ??= formsOf(this.tokens.slice(start, start + span).join('')));
   }
 }
 
