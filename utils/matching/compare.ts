@@ -143,68 +143,209 @@ const MIN_TYPO_LENGTH = 4;
 /** Similarity of two tokens with the reason; 0 when they should not be taken as the same. */
 const EXACT: TokenMatch = { similarity: 1, how: 'exact' };
 const NONE: TokenMatch = { similarity: 0, how: 'missing' };
-/** Smaller token → larger token → match: two lookups by the tokens themselves, no key string built per call. */
-const tokenCache = new Map<string, Map<string, TokenMatch>>();
-let tokenCacheSize = 0;
+const NICKNAME: TokenMatch = { similarity: 0.85, how: 'phonetic' };
+const SAME_SOUND: TokenMatch = { similarity: 0.96, how: 'phonetic' };
+const SAME_STEM: TokenMatch = { similarity: 0.94, how: 'phonetic' };
+const WITH_ENDING_S: TokenMatch = { similarity: 0.92, how: 'phonetic' };
+const CLOSE_VOWELS: TokenMatch = { similarity: 0.92, how: 'phonetic' };
+const SAME_SKELETON: TokenMatch = { similarity: 0.9, how: 'phonetic' };
 
 export function compareTokens(a: string, b: string): TokenMatch {
   if (a === b) return EXACT;
-  const low = a < b ? a : b;
-  const high = a < b ? b : a;
-  let cachedForLow = tokenCache.get(low);
-  const cached = cachedForLow?.get(high);
-  if (cached) return cached;
-  const result = computeTokenMatch(a, b);
-  // Bounded: queries and pages bring endless new words.
-  if (tokenCacheSize > 300_000) {
-    tokenCache.clear();
-    tokenCacheSize = 0;
-    cachedForLow = undefined;
-  }
-  if (!cachedForLow) tokenCache.set(low, (cachedForLow = new Map()));
-  cachedForLow.set(high, result);
-  tokenCacheSize++;
-  return result;
+  return matchOfForms(formsOf(a), formsOf(b));
 }
 
 /** "Son of" in Arabic names, as transliterated: bin, ibn and (Maghreb) ben are one word. */
 const SON_OF = new Set(['bin', 'ibn', 'ben']);
 
-function computeTokenMatch(a: string, b: string): TokenMatch {
-  if (NICKNAMES.get(a)?.has(b)) return { similarity: 0.85, how: 'phonetic' };
-  if (SON_OF.has(a) && SON_OF.has(b)) return { similarity: 0.96, how: 'phonetic' };
+/**
+ * compareTokens of two tokens by their forms. Most pairs are told by the forms alone (the same
+ * sound, stem or skeleton; or too far apart for a typo); only the rest need edit distances.
+ */
+function matchOfForms(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  if (a === b) return EXACT;
+  if (fa.nicknames?.has(b)) return NICKNAME;
+  if (fa.sonOf && fb.sonOf) return SAME_SOUND;
   // Words of very different lengths are different words (and Levenshtein would say so slowly).
   if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2 + 1) return NONE;
-  if (/\d/.test(a) || /\d/.test(b)) return { similarity: 0, how: 'missing' };
-  const pa = phoneticForm(a);
-  const pb = phoneticForm(b);
-  if (pa === pb) return { similarity: 0.96, how: 'phonetic' };
+  if (fa.hasDigit || fb.hasDigit) return NONE;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
+  if (pa === pb) return SAME_SOUND;
   const shorter = Math.min(a.length, b.length);
+  // The sound rules below allow the phonetic forms to differ in vowels only, and in an ending (a
+  // case ending's m, j or y; an added s): a pair whose consonants differ otherwise skips them, and
+  // its stems, close-vowel forms and skeletons are never made.
+  const otherConsonants = fa.consonants ^ fb.consonants;
   // Inflected forms in running text (Russian "Виктора Вексельберга", "Олега Дерипаски"): the
   // same stem with a case ending.
-  if (shorter >= 4 && caseStem(pa) === caseStem(pb)) return { similarity: 0.94, how: 'phonetic' };
+  if (shorter >= 4 && (otherConsonants & ~CASE_ENDING_CONSONANTS) === 0 && stemOf(fa) === stemOf(fb)) return SAME_STEM;
   // Latvian and Lithuanian add a nominative -s to names (Sergejs Lavrovs, Andrius): the same
   // name with that ending.
-  if (shorter >= 4 && (pa === `${pb}s` || pb === `${pa}s`)) return { similarity: 0.92, how: 'phonetic' };
+  if (shorter >= 4 && (otherConsonants & ~ENDING_S) === 0 && (isWithEndingS(pa, pb) || isWithEndingS(pb, pa))) return WITH_ENDING_S;
   // Close vowels (o/u, e/i) are one sound in transliterations from Arabic, Persian and Russian
   // (Usama / Osama, Ladin / Laden); five letters and up, so that short words stay apart.
-  if (shorter >= 5 && closeVowelForm(pa) === closeVowelForm(pb)) return { similarity: 0.92, how: 'phonetic' };
+  if (shorter >= 5 && otherConsonants === 0 && closeVowelsOf(fa) === closeVowelsOf(fb)) return CLOSE_VOWELS;
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
-  if (shorter >= 6 && vowelSkeleton(a) === vowelSkeleton(b)) return { similarity: 0.9, how: 'phonetic' };
+  if (shorter >= 6 && otherConsonants === 0 && skeletonOf(fa) === skeletonOf(fb)) return SAME_SKELETON;
+  return mayBeTypo(fa, fb) ? distanceMatch(fa, fb) : NONE;
+}
+
+/**
+ * Whether distanceMatch can find a typo or a near match, from lower bounds of the edit distances
+ * (editsAtLeast): false for most pairs, words with little in common, with no Levenshtein run.
+ */
+function mayBeTypo(fa: TokenForms, fb: TokenForms): boolean {
+  const a = fa.token;
+  const b = fb.token;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
+  const leastEditsRaw = editsAtLeast(a.length, fa.letters, b.length, fb.letters);
+  // A near match is two edits at most, in words of three letters or more.
+  const mayBeNear = leastEditsRaw <= 2 && Math.min(a.length, b.length) >= 3;
+  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH || mayBeNear) return mayBeNear;
+  // The best similarity the bounds allow, as distanceMatch computes it; levenshtein says max + 1
+  // for any distance beyond max, so the bounds are capped there.
+  const longest = Math.max(pa.length, pb.length);
+  const longestRaw = Math.max(a.length, b.length);
+  const leastPhonetic = Math.min(Math.floor(longest / 2) + 1, editsAtLeast(pa.length, fa.phoneticLetters, pb.length, fb.phoneticLetters));
+  const leastRaw = Math.min(Math.floor(longestRaw / 2) + 1, leastEditsRaw);
+  const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
+  return Math.max(1 - leastPhonetic / longest, 1 - leastRaw / longestRaw) - (firstDiffers ? 0.1 : 0) >= TYPO_MIN_SIMILARITY;
+}
+
+/** Smaller token → larger token → match: two lookups by the tokens themselves, no key string built per call. */
+const distanceCache = new Map<string, Map<string, TokenMatch>>();
+let distanceCacheSize = 0;
+
+/** A typo or a near match by edit distances, the last resort of matchOfForms; remembered per pair. */
+function distanceMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  let cachedForLow = distanceCache.get(low);
+  const cached = cachedForLow?.get(high);
+  if (cached) return cached;
+  const result = typoOrNearMatch(fa, fb);
+  // Bounded: queries and pages bring endless new words.
+  if (distanceCacheSize > 300_000) {
+    distanceCache.clear();
+    distanceCacheSize = 0;
+    cachedForLow = undefined;
+  }
+  if (!cachedForLow) distanceCache.set(low, (cachedForLow = new Map()));
+  cachedForLow.set(high, result);
+  distanceCacheSize++;
+  return result;
+}
+
+function typoOrNearMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
+  const a = fa.token;
+  const b = fb.token;
+  const pa = fa.phonetic;
+  const pb = fb.phonetic;
   if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
   const longest = Math.max(pa.length, pb.length);
   const max = Math.floor(longest / 2);
   const dPhonetic = levenshtein(pa, pb, max);
   const longestRaw = Math.max(a.length, b.length);
   const dRaw = levenshtein(a, b, Math.floor(longestRaw / 2));
-  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return { similarity: 0, how: 'missing' };
+  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return NONE;
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
   // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
   // swap in the five letters of "Appel" / "Apple" is not one in four.
   const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - (firstDiffers ? 0.1 : 0);
   return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
+}
+
+/** `longer` is `shorter` with an -s added. */
+function isWithEndingS(longer: string, shorter: string): boolean {
+  return longer.length === shorter.length + 1 && longer.endsWith('s') && longer.startsWith(shorter);
+}
+
+/** What matchOfForms reads of a token: worked out once per token, not once per pair. */
+interface TokenForms {
+  token: string;
+  nicknames: Set<string> | undefined;
+  sonOf: boolean;
+  hasDigit: boolean;
+  phonetic: string;
+  /** Letter masks of the token and of its phonetic form, for editsAtLeast. */
+  letters: number;
+  phoneticLetters: number;
+  /** The phonetic form's letter mask without its vowels. */
+  consonants: number;
+  /** caseStem of the phonetic form, closeVowelForm of it, vowelSkeleton of the token: made when first needed. */
+  stem?: string;
+  closeVowels?: string;
+  skeleton?: string;
+}
+
+const VOWELS = letterMask('aeiou');
+/** Consonants of the case endings caseStem takes off (CASE_ENDING). */
+const CASE_ENDING_CONSONANTS = letterMask('mjy');
+const ENDING_S = letterMask('s');
+
+const formsCache = new Map<string, TokenForms>();
+
+function formsOf(token: string): TokenForms {
+  let forms = formsCache.get(token);
+  if (forms) return forms;
+  const phonetic = phoneticForm(token);
+  const phoneticLetters = letterMask(phonetic);
+  forms = {
+    token,
+    nicknames: NICKNAMES.get(token),
+    sonOf: SON_OF.has(token),
+    hasDigit: /\d/.test(token),
+    phonetic,
+    letters: letterMask(token),
+    phoneticLetters,
+    consonants: phoneticLetters & ~VOWELS,
+  };
+  // Bounded: queries and pages bring endless new words.
+  if (formsCache.size > 100_000) formsCache.clear();
+  formsCache.set(token, forms);
+  return forms;
+}
+
+function stemOf(forms: TokenForms): string {
+  return (forms.stem ??= caseStem(forms.phonetic));
+}
+
+function closeVowelsOf(forms: TokenForms): string {
+  return (forms.closeVowels ??= closeVowelForm(forms.phonetic));
+}
+
+function skeletonOf(forms: TokenForms): string {
+  return (forms.skeleton ??= vowelSkeleton(forms.token));
+}
+
+/** One bit per character (its code modulo 32): characters with different bits are different. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let k = 0; k < word.length; k++) mask |= 1 << (word.charCodeAt(k) & 31);
+  return mask;
+}
+
+/**
+ * A lower bound of the edit distance (transpositions included) from lengths and letter masks:
+ * each letter of one word that the other lacks takes an edit of its own, and so does each
+ * letter the longer word has more.
+ */
+function editsAtLeast(lengthA: number, lettersA: number, lengthB: number, lettersB: number): number {
+  return Math.max(Math.abs(lengthA - lengthB), bitCount(lettersA & ~lettersB), bitCount(lettersB & ~lettersA));
+}
+
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**
@@ -226,15 +367,35 @@ const NEAR_TWO: TokenMatch = { similarity: 0.65, how: 'typo', near: true };
 const NEAR_CAP = STRONG - 0.01;
 const NEAR_PENALTY = 'a short name part differs by a letter or two';
 
-function hasInitial(tokens: string[], start: number, span: number): boolean {
-  for (let k = start; k < start + span; k++) if (tokens[k]!.length === 1) return true;
-  return false;
-}
+/**
+ * Runs of two or three adjacent tokens of one side joined ("guang zong" → "guangzong"), by start
+ * and span: the same for every token of the other side, so a run is joined (with its forms) only
+ * when first compared, and once.
+ */
+class JoinedRuns {
+  /** Forms of the run at start + (span - 2) * tokens.length, once joined. */
+  private forms?: (TokenForms | undefined)[];
 
-function spanLength(tokens: string[], start: number, span: number): number {
-  let n = 0;
-  for (let k = start; k < start + span; k++) n += tokens[k]!.length;
-  return n;
+  constructor(private readonly tokens: string[]) {}
+
+  /** Letters of the run; -1 past the end, or with an initial in it. */
+  length(start: number, span: number): number {
+    if (start + span > this.tokens.length) return -1;
+    let letters = 0;
+    for (let k = start; k < start + span; k++) {
+      const length = this.tokens[k]!.length;
+      // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
+      if (length === 1) return -1;
+      letters += length;
+    }
+    return letters;
+  }
+
+  formsOf(start: number, span: number): TokenForms {
+    const forms = (this.forms ??= new Array<TokenForms | undefined>(2 * this.tokens.length));
+    const at = start + (span - 2) * this.tokens.length;
+    return (forms[at] ??= formsOf(this.tokens.slice(start, start + span).join('')));
+  }
 }
 
 interface Side {
@@ -258,23 +419,26 @@ interface Pair {
  */
 function candidatePairs(a: Side, b: Side, screening: boolean): Pair[] {
   const pairs: Pair[] = [];
+  const formsA = a.tokens.map(formsOf);
+  const formsB = b.tokens.map(formsOf);
+  const joinedA = new JoinedRuns(a.tokens);
+  const joinedB = new JoinedRuns(b.tokens);
   for (let i = 0; i < a.tokens.length; i++) {
     for (let j = 0; j < b.tokens.length; j++) {
-      const match = compareTokens(a.tokens[i]!, b.tokens[j]!);
+      const match = matchOfForms(formsA[i]!, formsB[j]!);
       const commonNear = screening && match.near === true && (isCommonWord(a.tokens[i]!) || isCommonWord(b.tokens[j]!));
       if (match.similarity > 0 && !commonNear) pairs.push({ i, j, spanA: 1, spanB: 1, match });
       // Joined / split tokens: "Guangzong" against "Guang Zong", "Vanderbilt" against "Van der Bilt".
       for (let span = 2; span <= 3; span++) {
-        // An initial stays its own word: "Hans O Friedrich" is not "Hanso Friedrich".
-        if (j + span <= b.tokens.length && Math.abs(spanLength(b.tokens, j, span) - a.tokens[i]!.length) <= 2 && !hasInitial(b.tokens, j, span)) {
-          const joined = b.tokens.slice(j, j + span).join('');
-          const m = compareTokens(a.tokens[i]!, joined);
+        const lengthB = joinedB.length(j, span);
+        if (lengthB >= 0 && Math.abs(lengthB - a.tokens[i]!.length) <= 2) {
+          const m = matchOfForms(formsA[i]!, joinedB.formsOf(j, span));
           // Joining must explain the word better than its first part alone: "Gaobin" is GAOBIN, not "GAOBIN NI" run together.
           if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: 1, spanB: span, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
-        if (i + span <= a.tokens.length && Math.abs(spanLength(a.tokens, i, span) - b.tokens[j]!.length) <= 2 && !hasInitial(a.tokens, i, span)) {
-          const joined = a.tokens.slice(i, i + span).join('');
-          const m = compareTokens(joined, b.tokens[j]!);
+        const lengthA = joinedA.length(i, span);
+        if (lengthA >= 0 && Math.abs(lengthA - b.tokens[j]!.length) <= 2) {
+          const m = matchOfForms(joinedA.formsOf(i, span), formsB[j]!);
           if (m.similarity >= 0.9 && m.similarity > match.similarity) pairs.push({ i, j, spanA: span, spanB: 1, match: { similarity: m.similarity * 0.98, how: 'joined' } });
         }
       }
@@ -321,7 +485,11 @@ export interface ComparedSides {
 
 /** Greedy best-first alignment of two token lists: each token is used once. */
 export function alignTokens(a: Side, b: Side, screening = false): ComparedSides {
-  const pairs = candidatePairs(a, b, screening).sort((x, y) => {
+  return alignPairs(a, b, candidatePairs(a, b, screening));
+}
+
+function alignPairs(a: Side, b: Side, candidates: Pair[]): ComparedSides {
+  const pairs = candidates.sort((x, y) => {
     const wx = x.match.similarity * (weightSpan(a, x.i, x.spanA) + weightSpan(b, x.j, x.spanB));
     const wy = y.match.similarity * (weightSpan(a, y.i, y.spanA) + weightSpan(b, y.j, y.spanB));
     return wy - wx;
@@ -420,6 +588,14 @@ export interface CompareOptions {
 
 /** Scores two tokenised names; the core shared by compareNames and the index. */
 export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOptions = {}): NameComparison {
+  return scoreTokensAtLeast(a, b, options, -Infinity)!;
+}
+
+/**
+ * scoreTokens, or undefined when the score is sure to be under `least`: the best the token pairs
+ * allow (see scoreBound) is under it. Saves aligning and weighing names that cannot be a result.
+ */
+export function scoreTokensAtLeast(a: NameTokens, b: NameTokens, options: CompareOptions, least: number): NameComparison | undefined {
   const weight = options.weight ?? builtinWeight;
   const penalties: string[] = [];
   // Numbers must agree for the same name: "Crystal Ord 1" and "Crystal Ord 2", "Fund VII" and
@@ -430,7 +606,9 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   const tokensB = digitsDiffer ? withoutNumbers(b.tokens) : b.tokens;
   const sideA: Side = { tokens: tokensA, weights: tokensA.map(weight) };
   const sideB: Side = { tokens: tokensB, weights: tokensB.map(weight) };
-  const aligned = alignTokens(sideA, sideB, options.requireEvidence === true);
+  const pairs = candidatePairs(sideA, sideB, options.requireEvidence === true);
+  if (least > 0 && scoreBound(sideA, sideB, pairs) < least) return undefined;
+  const aligned = alignPairs(sideA, sideB, pairs);
   const person = options.kind === 'person';
   // A one-word name with a number ("Division 39", "Victory 3") is told apart by its number alone.
   if (digitsDiffer && (tokensA.length < 2 || tokensB.length < 2)) {
@@ -542,6 +720,37 @@ export function scoreTokens(a: NameTokens, b: NameTokens, options: CompareOption
   score = Math.max(0, Math.min(1, score));
   const strength = strengthOf(score);
   return { score: round(score), match: strength !== undefined, strength, explanation: { tokens: aligned.alignment, penalties } };
+}
+
+/**
+ * The most scoreTokensAtLeast can give for these pairs: each token matched by its best pairing
+ * (the alignment uses a token once, in one pairing at most), scored as covered, with the allowance
+ * for a name wholly inside the other; every later rule only lowers a score.
+ */
+function scoreBound(a: Side, b: Side, pairs: Pair[]): number {
+  const bestA = new Array<number>(a.tokens.length).fill(0);
+  const bestB = new Array<number>(b.tokens.length).fill(0);
+  for (const p of pairs) {
+    // As alignPairs counts it: an initial carries little of its full name's weight.
+    const value = p.match.similarity * (p.match.how === 'initial' ? 0.8 : 1);
+    for (let k = p.i; k < p.i + p.spanA; k++) if (value > bestA[k]!) bestA[k] = value;
+    for (let k = p.j; k < p.j + p.spanB; k++) if (value > bestB[k]!) bestB[k] = value;
+  }
+  const coverageA = coverageBound(a.weights, bestA);
+  const coverageB = coverageBound(b.weights, bestB);
+  const short = Math.min(coverageA, coverageB);
+  const long = Math.max(coverageA, coverageB);
+  return Math.max(0.7 * short + 0.3 * long, long - (1 - short) * 0.15);
+}
+
+function coverageBound(weights: number[], best: number[]): number {
+  let matched = 0;
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) {
+    matched += weights[k]! * best[k]!;
+    total += weights[k]!;
+  }
+  return total ? matched / total : 0;
 }
 
 /**

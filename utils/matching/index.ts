@@ -1,5 +1,5 @@
 import type { NameType, Target } from '../model';
-import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
   bracketParts,
@@ -489,16 +489,25 @@ export class MatchIndex {
   }
 
   /**
-   * Candidate names for a query, with how many of the query's words each shares. Exact and
-   * phonetic keys for every word; one-edit keys (deletions of the phonetic form) for words of
-   * five letters or more, so "Guangzhong" finds "Guangzong".
+   * Candidate names for a query that share at least `minShared` of its words, in the order found,
+   * with how many each shares. Exact and phonetic keys for every word; one-edit keys (deletions of
+   * the phonetic form) for words of five letters or more, so "Guangzhong" finds "Guangzong".
    */
-  private candidates(tokens: string[]): Map<number, number> {
-    const out = new Map<number, number>();
-    const seenForToken = new Set<number>();
+  private candidates(tokens: string[], minShared: number): { names: number[]; shared: number[] } {
+    // Per name, in arrays kept between queries (the lists of common words are long): how many
+    // words it shares, and the last word that found it (each word counts once per name); and the
+    // names found, in order.
+    const n = this.nameCount;
+    const scratch = (this.candidateScratch ??= { sharedWords: new Int32Array(n), foundBy: new Int32Array(n), found: new Int32Array(n), word: 0 });
+    const { sharedWords, foundBy, found } = scratch;
+    let foundCount = 0;
     const keys: number[] = [];
     for (const token of tokens) {
-      seenForToken.clear();
+      if (scratch.word === 0x7fffffff) {
+        foundBy.fill(0);
+        scratch.word = 0;
+      }
+      const word = ++scratch.word;
       const p = phoneticForm(token);
       keys.length = 0;
       keys.push(this.keys.idOf(token), this.keys.idOf(p, PHONETIC_KEY));
@@ -515,14 +524,33 @@ export class MatchIndex {
         if (end - start > 2000 && tokens.length > 1) continue;
         const values = this.postings.values;
         for (let k = start; k < end; k++) {
-          const n = values[k]!;
-          if (seenForToken.has(n)) continue;
-          seenForToken.add(n);
-          out.set(n, (out.get(n) ?? 0) + 1);
+          const name = values[k]!;
+          if (foundBy[name] === word) continue;
+          foundBy[name] = word;
+          if (sharedWords[name] === 0) found[foundCount++] = name;
+          sharedWords[name]!++;
         }
       }
     }
-    return out;
+    const names: number[] = [];
+    const shared: number[] = [];
+    for (let k = 0; k < foundCount; k++) {
+      const name = found[k]!;
+      if (sharedWords[name]! >= minShared) {
+        names.push(name);
+        shared.push(sharedWords[name]!);
+      }
+      sharedWords[name] = 0;
+    }
+    return { names, shared };
+  }
+
+  /** See candidates(); made on the first query. */
+  private candidateScratch?: { sharedWords: Int32Array; foundBy: Int32Array; found: Int32Array; word: number };
+
+  /** Name n's tokens, forms and digits: what scoring reads of it (entry(n) makes the whole name). */
+  private tokensOfName(n: number): NameTokens {
+    return { tokens: this.nameTokens.strings(n), forms: this.nameForms.strings(n), digits: this.nameDigits.strings(n) };
   }
 
   /** Ranked targets for a name typed by a user: best first, one per target group. */
@@ -581,24 +609,32 @@ export class MatchIndex {
     let otherQuery: NameTokens | undefined;
     // Names sharing one word of a several-word query are scored only when that word is rare.
     const rareQueryWords = query.tokens.filter((t) => this.weight(t) >= 0.9).length;
-    let candidates = [...this.candidates(query.tokens)];
     // A name that shares under half of a query's words cannot reach the weak band (typos of one
     // edit share a key too), nor one word of a query made only of common words.
     const minShared = Math.max(rareQueryWords === 0 && query.tokens.length > 1 ? 2 : 1, Math.ceil(query.tokens.length / 2));
-    candidates = candidates.filter(([, shared]) => shared >= minShared);
+    const found = this.candidates(query.tokens, minShared);
+    let candidates = found.names;
     // Scoring is the cost: beyond a few hundred, the names sharing the most words are enough.
-    if (candidates.length > MAX_SCORED) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_SCORED);
+    if (candidates.length > MAX_SCORED) {
+      const mostShared = candidates.map((_, k) => k).sort((x, y) => found.shared[y]! - found.shared[x]!);
+      candidates = mostShared.slice(0, MAX_SCORED).map((k) => found.names[k]!);
+    }
     // One person on three lists is three names with the same tokens: scored once per query.
-    const scored = new Map<number, NameComparison>();
-    for (const [n] of candidates) {
+    // null: the score is sure to be under the floor (consider would pass it over), left unscored.
+    const scored = new Map<number, NameComparison | null>();
+    // Scores are rounded to three decimals: a little under the floor may round up to it.
+    const least = floor - 0.001;
+    for (const n of candidates) {
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       const q = kind === 'person' ? (personQuery ??= nameTokens(trimmed, 'person')) : (otherQuery ??= nameTokens(trimmed, 'organisation'));
       const scoreKey = this.nameScoreKey[n]!;
       let result = scored.get(scoreKey);
+      if (result === null) continue;
       if (result) result = { ...result, explanation: copyExplanation(result.explanation) };
       else {
-        result = scoreTokens(q, this.entry(n).tokens, { kind, weight: this.weight, requireEvidence: true });
-        scored.set(scoreKey, result);
+        result = scoreTokensAtLeast(q, this.tokensOfName(n), { kind, weight: this.weight, requireEvidence: true }, least);
+        scored.set(scoreKey, result ?? null);
+        if (!result) continue;
       }
       consider(n, result.score, result.explanation);
     }
