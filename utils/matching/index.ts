@@ -18,7 +18,7 @@ import {
   TITLES,
   type NameTokens,
 } from './normalize';
-import { IntList, IntListTable, KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
+import { IntColumn, IntList, IntListTable, KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
 import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -63,24 +63,49 @@ const CJK_RUN = new RegExp(`${CJK_CHAR.source}{2,}`, 'g');
 /** Scan: particles may be lower-case inside a name ("Osama bin Laden", "Bank of Kunlun"). */
 const LOWER_OK = PARTICLES;
 
-/** A distinct name text (per kind class) while the index is built: what its names share. */
-class NameText {
+/**
+ * A distinct name text (per kind class) while the index is built: what its names share. (A plain
+ * object of one shape: tens of thousands are made per build.)
+ */
+interface NameText {
+  /** Its tokenisation, until a name of the text is indexed (its tokens are in the columns then). */
+  tokens: NameTokens | undefined;
+  tokenCount: number;
   /** The first name of the text (its rows in the token, form and digit columns); -1: none yet. */
-  row = -1;
+  row: number;
   /** A token appears twice. */
-  repeats = false;
+  repeats: boolean;
   /** Only legal forms: looked up on pages by none of its words. */
-  onlyForms?: boolean;
-  /** Its characters when written only in Han / Hangul / Kana; null when not. */
-  cjk?: string | null;
+  onlyForms: boolean;
+  /** Its characters when written only in Han / Hangul / Kana; null when not; undefined: not looked at. */
+  cjk: string | null | undefined;
   /** scoreKey of the text's names of one kind (-1: none yet). */
-  scoreKind?: Target['kind'];
-  scoreKey = -1;
-
-  constructor(readonly tokens: NameTokens) {}
+  scoreKind: Target['kind'] | undefined;
+  scoreKey: number;
+  /** As a primary name: sortedWords of its tokens. */
+  sortedWords: string | undefined;
+  /** As a family name: its tokens but particles, and (once a name has them) their pool ids. */
+  familyTokens: string[] | undefined;
+  familyIds: number[] | undefined;
 }
 
-const NO_STRINGS: readonly string[] = [];
+function nameText(tokens: NameTokens): NameText {
+  return {
+    tokens,
+    tokenCount: tokens.tokens.length,
+    row: -1,
+    repeats: false,
+    onlyForms: false,
+    cjk: undefined,
+    scoreKind: undefined,
+    scoreKey: -1,
+    sortedWords: undefined,
+    familyTokens: undefined,
+    familyIds: undefined,
+  };
+}
+
+const NO_IDS: readonly number[] = [];
 
 /** Kinds as numbers, for score-key signatures. */
 const KIND_INDEX: Record<Target['kind'], number> = { person: 0, organisation: 1, vessel: 2, aircraft: 3 };
@@ -117,6 +142,11 @@ class UnionFind {
 
 function birthYears(target: Target): Set<string> {
   return new Set((target.birthDates ?? []).map((d) => /\d{4}/.exec(d)?.[0]).filter((y): y is string => Boolean(y)));
+}
+
+function primaryOf(names: Target['names']): Target['names'][number] | undefined {
+  for (let k = 0; k < names.length; k++) if (names[k]!.type === 'primary') return names[k];
+  return undefined;
 }
 
 /** The words in sorted order, one space between (as `[...words].sort().join(' ')`). */
@@ -203,16 +233,18 @@ export class MatchIndex {
     const postings = new PostingsBuilder();
     const scanPostings = new PostingsBuilder();
     // Per distinct token (by pool id): a token is in many names, its keys are found once.
-    const tokenKey: number[] = [];
+    const tokenKey = new IntColumn();
     /** Query key of the token's phonetic form; -1 when that is the token itself. */
-    const tokenPhoneticKey: number[] = [];
+    const tokenPhoneticKey = new IntColumn();
     const tokenPhonetic: string[] = [];
     /** Names with the token (the length of its exact key's list once built). */
-    const tokenDf: number[] = [];
+    const tokenDf = new IntColumn();
     /** TYPO_WORD and SCAN_WORD of the token. */
-    const tokenUse: number[] = [];
-    const tokenScanKeys: (number[] | undefined)[] = [];
-    const tokenDeletionKeys: number[][] = [];
+    const tokenUse = new IntColumn();
+    /** The token's scan keys: scanKeyIds[tokenScanKeys[id] …] (-1: not found yet), tokenScanKeyCount[id] of them. */
+    const tokenScanKeys = new IntColumn();
+    const tokenScanKeyCount = new IntColumn();
+    const scanKeyIds = new IntList();
     // The same name is listed by several sources: tokenised once per kind class.
     const tokensOfName = new Map<string, NameText>();
     const tokensOfPersonName = new Map<string, NameText>();
@@ -220,7 +252,7 @@ export class MatchIndex {
       const cache = kind === 'person' ? tokensOfPersonName : tokensOfName;
       let text = cache.get(name);
       if (!text) {
-        text = new NameText(nameTokens(name, kind));
+        text = nameText(nameTokens(name, kind));
         cache.set(name, text);
       }
       return text;
@@ -237,78 +269,99 @@ export class MatchIndex {
         this.nameDigits.pushCopyOf(text.row);
         return;
       }
+      const tokens = text.tokens!;
       text.row = n;
-      this.nameTokens.push(text.tokens.tokens);
+      text.onlyForms = tokens.tokens.every((token) => COMPANY_FORMS.has(token));
+      // From here on the columns hold them: the tokenisation is not kept (most texts are indexed at once).
+      text.tokens = undefined;
+      this.nameTokens.push(tokens.tokens);
       const start = this.nameTokens.start(n);
       const end = this.nameTokens.end(n);
       for (let k = start; k < end; k++) {
         const id = this.nameTokens.idAt(k);
-        if (tokenKey[id] !== undefined) {
+        if (tokenKey.get(id) >= 0) {
           if (!text.repeats && this.nameTokens.indexIn(id, start, k) >= 0) text.repeats = true;
           continue;
         }
         const token = this.strings.strings[id]!;
         const p = phoneticForm(token);
-        tokenKey[id] = this.keys.add(token);
-        tokenPhoneticKey[id] = p !== token ? this.keys.add(p, PHONETIC_KEY) : -1;
+        tokenKey.set(id, this.keys.add(token));
+        tokenPhoneticKey.set(id, p !== token ? this.keys.add(p, PHONETIC_KEY) : -1);
         tokenPhonetic[id] = p;
-        tokenDf[id] = 0;
-        tokenUse[id] = (token.length >= 5 ? TYPO_WORD : 0) | (token.length >= 2 && !PARTICLES.has(token) ? SCAN_WORD : 0);
+        tokenDf.set(id, 0);
+        tokenUse.set(id, (token.length >= 5 ? TYPO_WORD : 0) | (token.length >= 2 && !PARTICLES.has(token) ? SCAN_WORD : 0));
       }
-      this.nameForms.push(text.tokens.forms);
-      this.nameDigits.push(text.tokens.digits);
+      this.nameForms.push(tokens.forms);
+      this.nameDigits.push(tokens.digits);
     };
+    /** A text's tokens, from its tokenisation or, once indexed, from its row. */
+    const tokensOf = (text: NameText): readonly string[] => text.tokens?.tokens ?? this.nameTokens.strings(text.row);
     const nameTarget = new IntList(targets.length * 3);
     // Score keys by signature: the kind, then the pool ids of tokens, forms and digits (-1, -2 between).
     const scoreKeys = new IntListTable();
     const signature: number[] = [];
     const nameScoreKey = new IntList(targets.length * 3);
-    const primaryTokens: (string[] | undefined)[] = new Array(targets.length);
-    targets.forEach((target, t) => {
-      for (const key of linkKeys(target)) {
-        const other = byKey.get(key);
-        if (other === undefined) byKey.set(key, t);
+    /** Per target, sortedWords of its primary name's tokens. */
+    const primaryWords: (string | undefined)[] = new Array(targets.length);
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t]!;
+      // Read once: targets of many lists have many shapes.
+      const kind = target.kind;
+      const links = linkKeys(target);
+      for (let k = 0; k < links.length; k++) {
+        const other = byKey.get(links[k]!);
+        if (other === undefined) byKey.set(links[k]!, t);
         else uf.union(other, t);
       }
-      for (const { key } of targetIdentifierKeys(target)) addTo(this.identifiers, key, t);
-      const primary = target.names.find((n) => n.type === 'primary');
-      for (const name of withAlternatives(target.names)) {
-        const text = tokenise(name.full, target.kind);
-        const tokens = text.tokens;
+      const identifiers = targetIdentifierKeys(target);
+      for (let k = 0; k < identifiers.length; k++) addTo(this.identifiers, identifiers[k]!.key, t);
+      const names = withAlternatives(target.names);
+      const primary = primaryOf(target.names);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        const text = tokenise(name.full, kind);
         // Kept for grouping by primary name below (the same tokens as nameTokens(primary.full, kind)).
         // An acronym after the name ("… GUARD CORPS (IRGC)") is not part of it: another list may leave it out.
         if (name === primary) {
           const outside = trailingAcronym(name.full)?.outside;
-          primaryTokens[t] = outside === undefined ? tokens.tokens : tokenise(outside, target.kind).tokens.tokens;
+          const primaryText = outside === undefined ? text : tokenise(outside, kind);
+          primaryWords[t] = primaryText.sortedWords ??= sortedWords(tokensOf(primaryText));
         }
-        let family: readonly string[] = NO_STRINGS;
-        if (target.kind === 'person' && name.family) {
-          const familyTokens = tokenise(name.family, 'person').tokens.tokens.filter((f) => !PARTICLES.has(f));
-          if (familyTokens.length > 0 && familyTokens.length < tokens.tokens.length) family = familyTokens;
+        let familyText: NameText | undefined;
+        if (kind === 'person' && name.family) {
+          familyText = tokenise(name.family, 'person');
+          const familyTokens = (familyText.familyTokens ??= tokensOf(familyText).filter((f) => !PARTICLES.has(f)));
+          if (!(familyTokens.length > 0 && familyTokens.length < text.tokenCount)) familyText = undefined;
         }
         const n = this.nameCount++;
         nameTarget.push(t);
         this.nameFull.push(name.full);
         this.nameType.push(name.type);
         addTokenRows(n, text);
-        let scoreKey = text.scoreKind === target.kind ? text.scoreKey : -1;
+        let scoreKey = text.scoreKind === kind ? text.scoreKey : -1;
         if (scoreKey < 0) {
-          signature.length = 0;
-          signature.push(KIND_INDEX[target.kind]);
-          this.nameTokens.appendRow(n, signature);
-          signature.push(-1);
-          this.nameForms.appendRow(n, signature);
-          signature.push(-2);
-          this.nameDigits.appendRow(n, signature);
-          scoreKey = scoreKeys.add(signature);
+          // (Written over, not emptied: `length = 0` would give up the array's storage each time.)
+          signature[0] = KIND_INDEX[kind];
+          let size = this.nameTokens.copyRow(n, signature, 1);
+          signature[size++] = -1;
+          size = this.nameForms.copyRow(n, signature, size);
+          signature[size++] = -2;
+          size = this.nameDigits.copyRow(n, signature, size);
+          scoreKey = scoreKeys.add(signature, size);
           // Remembered for the text's first kind (organisations, vessels and aircraft share texts).
           if (text.scoreKind === undefined) {
-            text.scoreKind = target.kind;
+            text.scoreKind = kind;
             text.scoreKey = scoreKey;
           }
         }
         nameScoreKey.push(scoreKey);
-        this.nameFamily.push(family);
+        // Family tokens are pooled at the first name that has them, after its tokens, forms and digits.
+        if (!familyText) this.nameFamily.pushIds(NO_IDS);
+        else if (familyText.familyIds) this.nameFamily.pushIds(familyText.familyIds);
+        else {
+          this.nameFamily.push(familyText.familyTokens!);
+          this.nameFamily.appendRow(n, (familyText.familyIds = []));
+        }
         if (text.cjk === undefined) text.cjk = isCjkOnly(name.full) ? cjkCharacters(name.full) : null;
         const cjk = text.cjk;
         if (cjk !== null) this.nameCjk.set(n, cjk);
@@ -318,12 +371,13 @@ export class MatchIndex {
           const id = this.nameTokens.idAt(k);
           // A token twice in one name counts once.
           if (text.repeats && this.nameTokens.indexIn(id, start, k) >= 0) continue;
-          tokenDf[id]!++;
-          postings.add(tokenKey[id]!, n);
-          if (tokenPhoneticKey[id]! >= 0) postings.add(tokenPhoneticKey[id]!, n);
+          tokenDf.set(id, tokenDf.get(id) + 1);
+          postings.add(tokenKey.get(id), n);
+          const phoneticKey = tokenPhoneticKey.get(id);
+          if (phoneticKey >= 0) postings.add(phoneticKey, n);
           // One-edit keys: a typo in a query word of five letters or more still finds the name.
           // Added after the counts are known (below), for distinctive words only.
-          if (tokenUse[id]! & TYPO_WORD) {
+          if (tokenUse.get(id) & TYPO_WORD) {
             typoTokens.push(id);
             typoTokens.push(n);
           }
@@ -337,33 +391,26 @@ export class MatchIndex {
         // Scan keys: every word of every name (but weak aliases and particles), by exact, phonetic
         // and stem form ("Assad" finds AL-ASAD, "Abramowitsch" ABRAMOVICH, "Вексельберга" VEKSELBERG).
         // A name made only of legal forms (records named just "Company") names no one on a page.
-        if (name.type !== 'weak-alias' && !(text.onlyForms ??= tokens.tokens.every((token) => COMPANY_FORMS.has(token)))) {
+        if (name.type !== 'weak-alias' && !text.onlyForms) {
           const scanned = Math.min(end - start, 64);
           for (let position = 0; position < scanned; position++) {
             const id = this.nameTokens.idAt(start + position);
-            if (!(tokenUse[id]! & SCAN_WORD)) continue;
-            let keys = tokenScanKeys[id];
-            if (!keys) keys = tokenScanKeys[id] = scanKeys(this.strings.strings[id]!).map((key) => this.scanKeyTable.add(key));
-            for (const key of keys) scanPostings.add(key, n * 64 + position);
+            if (!(tokenUse.get(id) & SCAN_WORD)) continue;
+            let first = tokenScanKeys.get(id);
+            if (first < 0) {
+              first = scanKeyIds.length;
+              tokenScanKeys.set(id, first);
+              const keys = scanKeys(this.strings.strings[id]!);
+              for (let j = 0; j < keys.length; j++) scanKeyIds.push(this.scanKeyTable.add(keys[j]!));
+              tokenScanKeyCount.set(id, keys.length);
+            }
+            const keysEnd = first + tokenScanKeyCount.get(id);
+            for (let j = first; j < keysEnd; j++) scanPostings.add(scanKeyIds.at(j), n * 64 + position);
           }
         }
       }
-    });
-    // Deletion keys cost memory (a key per letter); common words are found exactly anyway.
-    for (let k = 0; k < typoTokens.length; k += 2) {
-      const id = typoTokens.at(k);
-      const n = typoTokens.at(k + 1);
-      if (tokenDf[id]! > 50) continue;
-      let keys = tokenDeletionKeys[id];
-      if (!keys) {
-        // deletions(p): the word itself, then the word with each letter left out in turn.
-        const p = tokenPhonetic[id]!;
-        keys = [this.keys.add(p, DELETION_KEY)];
-        for (let skip = 0; skip < p.length; skip++) keys.push(this.keys.add(p, DELETION_KEY, skip));
-        tokenDeletionKeys[id] = keys;
-      }
-      for (const key of keys) postings.add(key, n);
     }
+    addDeletionKeys(this.keys, postings, typoTokens, tokenDf, tokenPhonetic);
     this.keys.trim();
     this.postings = postings.finish(this.keys.size);
     this.nameTarget = nameTarget.toInt32Array();
@@ -372,16 +419,21 @@ export class MatchIndex {
     this.strings.seal();
     // The same person or company listed by several sources under the same primary name and kind,
     // unless both give birth years and they differ (namesakes).
-    const byPrimary = new Map<string, number[]>();
+    // By kind, then primary name's words: the first target, or all of them once there are two.
+    const byPrimary = new Map<Target['kind'], Map<string, number | number[]>>();
     targets.forEach((target, t) => {
-      const primary = primaryTokens[t];
-      if (!primary) return;
-      const key = `${target.kind}|${sortedWords(primary)}`;
-      const bucket = byPrimary.get(key);
-      if (!bucket) {
-        byPrimary.set(key, [t]);
+      const primary = primaryWords[t];
+      if (primary === undefined) return;
+      let byWords = byPrimary.get(target.kind);
+      if (!byWords) byPrimary.set(target.kind, (byWords = new Map()));
+      const first = byWords.get(primary);
+      if (first === undefined) {
+        byWords.set(primary, t);
         return;
       }
+      let bucket: number[];
+      if (typeof first === 'number') byWords.set(primary, (bucket = [first]));
+      else bucket = first;
       let years: Set<string> | undefined;
       const partner = bucket.find((other) => {
         // Two records of one list are two targets (OFAC's DPRK and Russian MINISTRY OF STATE SECURITY).
@@ -393,18 +445,25 @@ export class MatchIndex {
       if (partner !== undefined) uf.union(partner, t);
       bucket.push(t);
     });
+    // Groups numbered in the order of their first target; each group's ids in an array of its own length.
     const groupOfRoot = new Map<number, number>();
-    this.groupIds = [];
-    this.group = targets.map((target, t) => {
+    const groupSize: number[] = [];
+    this.group = targets.map((_, t) => {
       const root = uf.find(t);
       let g = groupOfRoot.get(root);
       if (g === undefined) {
-        g = this.groupIds.push([]) - 1;
+        g = groupSize.push(0) - 1;
         groupOfRoot.set(root, g);
       }
-      this.groupIds[g]!.push(target.id);
+      groupSize[g]!++;
       return g;
     });
+    this.groupIds = groupSize.map((size) => new Array<string>(size));
+    const filled = new Array<number>(groupSize.length).fill(0);
+    for (let t = 0; t < targets.length; t++) {
+      const g = this.group[t]!;
+      this.groupIds[g]![filled[g]!++] = targets[t]!.id;
+    }
     // Words in hundreds of names ("Bank", "International", "Muhammad") are not looked up on pages:
     // the rarer words of a name find it, and the window around them is scored in full.
     this.scanKeyTable.trim();
@@ -412,7 +471,9 @@ export class MatchIndex {
     // Per name, the positions that still have a key: a 64-bit mask as two 32-bit halves.
     const low = new Uint32Array(this.nameCount);
     const high = new Uint32Array(this.nameCount);
-    for (const code of this.scanPostings.values) {
+    const codes = this.scanPostings.values;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k]!;
       const n = code >>> 6;
       const position = code & 63;
       if (position < 32) low[n]! |= 1 << position;
@@ -1465,6 +1526,32 @@ function popcount(v: number): number {
   v -= (v >>> 1) & 0x55555555;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * One-edit keys: a typo in a query word of five letters or more still finds the name. For each
+ * (token id, name) of `typoTokens` (in name order), the keys of deletions(p) of the token's phonetic
+ * form p: the word itself, then the word with each letter left out in turn. Deletion keys cost
+ * memory (a key per letter); words in more than 50 names are found exactly anyway.
+ */
+function addDeletionKeys(keys: KeyTable, postings: PostingsBuilder, typoTokens: IntList, tokenDf: IntColumn, tokenPhonetic: readonly string[]): void {
+  // A token's keys are found once, at its first name, and kept in one run of `keyIds`.
+  const firstKey = new Int32Array(tokenPhonetic.length).fill(-1);
+  const keyIds = new IntList();
+  for (let k = 0; k < typoTokens.length; k += 2) {
+    const id = typoTokens.at(k);
+    if (tokenDf.get(id) > 50) continue;
+    const n = typoTokens.at(k + 1);
+    const p = tokenPhonetic[id]!;
+    let first = firstKey[id]!;
+    if (first < 0) {
+      first = firstKey[id] = keyIds.length;
+      keyIds.push(keys.add(p, DELETION_KEY));
+      for (let skip = 0; skip < p.length; skip++) keyIds.push(keys.add(p, DELETION_KEY, skip));
+    }
+    const end = first + p.length + 1;
+    for (let j = first; j < end; j++) postings.add(keyIds.at(j), n);
+  }
 }
 
 /** Keys a word is found by on a page: itself, its phonetic form, its stem ("Vekselberga"). */

@@ -308,6 +308,24 @@ export class IntList {
   }
 }
 
+/** Integers by dense id (a token's pool id …), growing as ids come, in a typed array; -1 where none was set. */
+export class IntColumn {
+  private values = new Int32Array(1024).fill(-1);
+
+  get(id: number): number {
+    return id < this.values.length ? this.values[id]! : -1;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      const values = new Int32Array(Math.max(id + 1, this.values.length * 2)).fill(-1);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.values[id] = value;
+  }
+}
+
 /**
  * Lists of strings per row (a name's tokens, its legal forms …) as ids into one pool of distinct
  * strings: the same token in a thousand names is one string.
@@ -334,6 +352,13 @@ export class StringListColumn {
   pushIds(ids: readonly number[]): void {
     for (const id of ids) this.ids!.push(id);
     this.offsets!.push(this.ids!.length);
+  }
+
+  /** Writes a row's ids into `out` from index `at`; returns the index after them. */
+  copyRow(row: number, out: number[], at: number): number {
+    const end = this.end(row);
+    for (let k = this.start(row); k < end; k++) out[at++] = this.idAt(k);
+    return at;
   }
 
   /** Appends a row's ids to `out`. */
