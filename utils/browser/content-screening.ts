@@ -20,11 +20,16 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const site = location.hostname;
   const top = window === window.top;
-  // Both at once: each is a round trip to the browser's storage.
-  const [storedSettings, storedDismissals] = await Promise.all([readSettings(), dismissalsItem.getValue()]);
-  let settings: Settings = storedSettings;
-  let dismissals: Dismissal[] = storedDismissals;
-  markScreening('settings');
+  // Both at once: each is a round trip to the browser's storage. The page's text is read
+  // meanwhile (below), but sent to the background only once the settings say this site is screened.
+  const stored = Promise.all([readSettings(), dismissalsItem.getValue()]);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let dismissals: Dismissal[] = [];
+  const loaded = stored.then(([storedSettings, storedDismissals]) => {
+    settings = storedSettings;
+    dismissals = storedDismissals;
+    markScreening('settings');
+  });
   let screener: PageScreener | undefined;
   let shown: readonly PlacedMatch[] = [];
   const card = new MatchCardController(doc, site);
@@ -47,19 +52,25 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
     report(placed);
   };
 
+  const newScreener = () =>
+    new PageScreener(
+      doc,
+      {
+        scan: async (text) => {
+          await loaded;
+          if (!screensSite(settings, site)) throw new Error('This site is not screened');
+          return pageMessaging.sendMessage('scanPageText', { text });
+        },
+        onChange,
+        isDismissed: (match) => isDismissed(dismissals, match.ids, site),
+        isVisible: (element) => (typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true),
+      },
+      ctx.signal,
+    );
   const apply = () => {
     const wanted = screensSite(settings, site);
     if (wanted && !screener) {
-      screener = new PageScreener(
-        doc,
-        {
-          scan: (text) => pageMessaging.sendMessage('scanPageText', { text }),
-          onChange,
-          isDismissed: (match) => isDismissed(dismissals, match.ids, site),
-          isVisible: (element) => (typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true),
-        },
-        ctx.signal,
-      );
+      screener = newScreener();
       void screener.start();
     } else if (!wanted && screener) {
       screener.destroy();
@@ -69,6 +80,9 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
     } else screener?.refresh();
   };
 
+  // Started before the settings are in, so reading the text overlaps their round trip.
+  screener = newScreener();
+  void screener.start();
   ctx.onInvalidated(() => {
     screener?.destroy();
     card.close();
@@ -89,7 +103,12 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
   watchPointerAndFocus(ctx, doc, card, () => (settings.quietMode ? [] : shown));
   // The keyboard shortcut's lookup asks the top frame what the user selected.
   if (top) ctx.onInvalidated(pageMessaging.onMessage('selectedText', () => window.getSelection()?.toString() ?? ''));
-  apply();
+  await loaded;
+  if (!screensSite(settings, site) && screener) {
+    // Off here (or paused): nothing was sent; the text read so far is dropped.
+    screener.destroy();
+    screener = undefined;
+  }
 }
 
 /** How long the pointer rests on a match before its card opens, and may be away before it closes. */

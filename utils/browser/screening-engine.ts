@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { MatchIndex } from '../matching/index';
 import type { ScanMatch } from '../matching/types';
 import type { Target } from '../model';
@@ -5,7 +6,7 @@ import type { ListStore } from '../store/db';
 import { activeTargets } from '../store/summary';
 import { search, type SearchRequest } from '../matching/search';
 import { clampBands, reband, type Bands } from '../records/bands';
-import { readSettings } from './settings';
+import { readSettings, settingsItem } from './settings';
 import type { ListDate, SearchAnswer, TargetDetails } from './page-protocol';
 
 /**
@@ -17,16 +18,27 @@ export class ScreeningEngine {
   private built?: { signature: string; index: Promise<MatchIndex>; byId?: Map<string, Target> };
   private checked?: { at: number; signature: Promise<string> };
 
-  constructor(private readonly db: ListStore) {}
+  constructor(private readonly db: ListStore) {
+    // Which versions are active and the user's thresholds are read again when they change, not
+    // before every scan: each read is a round trip (IndexedDB, storage) that a page would wait for.
+    const sourcesPart = `idb://${db.name}/sources/`;
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((key) => key.startsWith(sourcesPart))) this.checked = undefined;
+    });
+    settingsItem.watch(() => (this.bandsRead = undefined));
+  }
 
-  /** Which versions are active; read at most once a second, since pages scan in bursts. */
+  /** Which versions are active: read again after a change to the sources table (or a minute, in case an event was missed). */
   private signature(): Promise<string> {
     const now = Date.now();
-    if (!this.checked || now - this.checked.at > 1000) {
+    if (!this.checked || now - this.checked.at > REREAD_AFTER_MS) {
       this.checked = {
         at: now,
         signature: this.db.sources.toArray().then((states) => states.map((s) => `${s.source}=${s.activeVersionId ?? ''}`).sort().join('|')),
       };
+      const checked = this.checked;
+      // A failed read is not kept: the next scan reads again.
+      checked.signature.catch(() => this.checked === checked && (this.checked = undefined));
     }
     return this.checked.signature;
   }
@@ -50,10 +62,10 @@ export class ScreeningEngine {
     return reband(index.scan(text), bands);
   }
 
-  /** The user's thresholds (Settings.bands), read fresh at most once a second. */
+  /** The user's thresholds (Settings.bands): read again after the settings change. */
   private bandsRead?: { at: number; bands: Promise<Bands> };
   private bands(): Promise<Bands> {
-    if (!this.bandsRead || Date.now() - this.bandsRead.at > 1000) {
+    if (!this.bandsRead || Date.now() - this.bandsRead.at > REREAD_AFTER_MS) {
       this.bandsRead = { at: Date.now(), bands: readSettings().then((s) => clampBands(s.bands ?? {})) };
     }
     return this.bandsRead.bands;
@@ -96,6 +108,9 @@ export class ScreeningEngine {
       .map((v) => ({ source: v!.meta!.source, listDate: v!.meta!.listDate, listDateOrigin: v!.meta!.listDateOrigin }));
   }
 }
+
+/** Change events keep what the engine read current; this re-read is only a safety net. */
+const REREAD_AFTER_MS = 60_000;
 
 /** While pages are being screened, the worker is kept this long after the last one. */
 const WARM_FOR_MS = 10 * 60_000;
