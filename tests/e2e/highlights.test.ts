@@ -11,6 +11,7 @@ import { E2E_EXTENSION_DIR } from './global-setup';
 /** The extension's own API, inside the service worker (evaluated there, not here). */
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
+  commands: { onCommand: { dispatch(command: string, tab?: object): void } };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
@@ -146,6 +147,29 @@ describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14
     await expect.poll(() => card(page).count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('sanctions-lens-card');
     await page.keyboard.press('Escape');
+  });
+
+  it('screens the text selected on the page with the keyboard shortcut', async () => {
+    const manifest = JSON.parse(readFileSync(join(E2E_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key: { default: string } }> };
+    expect(manifest.commands['screen-selection']!.suggested_key.default).toBe('Alt+Shift+S');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p b')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const tabId = await articleTabId();
+    // Headless Chromium has no toolbar to take the key: the browser's command event is fired as it would be.
+    const opened = session.context.waitForEvent('page', { timeout: 15_000 });
+    const worker = await session.serviceWorker();
+    await worker.evaluate((id) => chrome.commands.onCommand.dispatch('screen-selection', { id }), tabId);
+    const lookup = await opened;
+    await lookup.waitForLoadState();
+    expect(new URL(lookup.url()).searchParams.get('q')).toBe('Zhao Guangzong');
+    await lookup.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+    expect(await lookup.locator('[role="option"]').first().innerText()).toMatch(/Guangzong ZHAO/);
+    await lookup.close();
+    await page.evaluate(() => getSelection()!.removeAllRanges());
   });
 
   it('remembers "not this one" for the site, across a reload', async () => {

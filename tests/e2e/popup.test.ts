@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,30 @@ describe.skipIf(!HAS_SHARED_DATA)(`the popup lookup, with the OFSI list of 14/04
     expect(new URL(lookup.url()).searchParams.get('q')).toBe('Ni Gaobin');
     await lookup.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     expect(await lookup.locator('[role="option"]').first().innerText()).toMatch(/NI/);
+  });
+
+  it('exports the local data as one JSON file from the options page', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const download = options.waitForEvent('download', { timeout: 15_000 });
+    await options.getByTestId('export-data').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^sanctions-lens-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+      settings: { bands: { strong: number; weak: number } };
+      dismissals: unknown[];
+      sources: { source: string; activeVersionId?: string }[];
+      versions: { id: string; status: string; targets: number; meta?: { listDate?: string } }[];
+    };
+    expect(data.settings.bands.strong).toBeGreaterThan(data.settings.bands.weak);
+    expect(Array.isArray(data.dismissals)).toBe(true);
+    const ofsi = data.sources.find((s) => s.source === 'uk-ofsi');
+    const active = data.versions.find((v) => v.id === ofsi?.activeVersionId);
+    expect(active?.status).toBe('active');
+    expect(active?.meta?.listDate).toBe('2025-04-14');
+    expect(active?.targets).toBeGreaterThan(4000);
+    await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/Exported/);
+    await options.close();
   });
 
   it('follows the thresholds set on the options page, and clears all local data there', async () => {
