@@ -20,8 +20,8 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const site = location.hostname;
   const top = window === window.top;
-  // Both at once: each is a round trip to the browser's storage. The page's text is read
-  // meanwhile (below), but sent to the background only once the settings say this site is screened.
+  // Both at once: each is a round trip to the browser's storage. The page's text is read and
+  // screened meanwhile (below); the settings decide, once in, what is shown.
   const stored = Promise.all([readSettings(), dismissalsItem.getValue()]);
   let settings: Settings = DEFAULT_SETTINGS;
   let dismissals: Dismissal[] = [];
@@ -57,9 +57,15 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
       doc,
       {
         scan: async (text) => {
+          // Sent without waiting for this page's read of the settings: the background keeps them
+          // too, and scans nothing for a site switched off. The answer is used once both are in.
+          const answer = pageMessaging.sendMessage('scanPageText', { text, host: site });
           await loaded;
-          if (!screensSite(settings, site)) throw new Error('This site is not screened');
-          return pageMessaging.sendMessage('scanPageText', { text });
+          if (!screensSite(settings, site)) {
+            answer.catch(() => undefined);
+            throw new Error('This site is not screened');
+          }
+          return answer;
         },
         onChange,
         isDismissed: (match) => isDismissed(dismissals, match.ids, site),
@@ -105,7 +111,7 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
   if (top) ctx.onInvalidated(pageMessaging.onMessage('selectedText', () => window.getSelection()?.toString() ?? ''));
   await loaded;
   if (!screensSite(settings, site) && screener) {
-    // Off here (or paused): nothing was sent; the text read so far is dropped.
+    // Off here (or paused): the background scanned nothing, and the text read so far is dropped.
     screener.destroy();
     screener = undefined;
   }

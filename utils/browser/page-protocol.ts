@@ -40,8 +40,8 @@ export interface TargetDetails {
 }
 
 export interface PageProtocol {
-  /** Designated targets named in a page's text (offsets index that text). */
-  scanPageText(data: { text: string }): ScanMatch[];
+  /** Designated targets named in a page's text (offsets index that text); none when `host` is not screened. */
+  scanPageText(data: { text: string; host: string }): ScanMatch[];
   targetDetails(data: { ids: string[] }): TargetDetails;
   /** The targets a frame shows now (after dismissals); `replace` drops what the tab's frames said before. */
   reportPageTargets(data: { targets: PageTarget[]; replace: boolean; host: string }): void;

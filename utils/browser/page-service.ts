@@ -5,7 +5,7 @@ import type { ScreeningEngine } from './screening-engine';
 
 /** The background's side of the page protocol (utils/browser/page-protocol.ts). */
 export function servePages(engine: ScreeningEngine): void {
-  pageMessaging.onMessage('scanPageText', ({ data }) => engine.scan(data.text));
+  pageMessaging.onMessage('scanPageText', ({ data }) => engine.scan(data.text, data.host));
   pageMessaging.onMessage('targetDetails', ({ data }) => engine.details(data.ids));
   pageMessaging.onMessage('reportPageTargets', ({ data, sender }) => {
     if (sender.tab?.id === undefined) return;

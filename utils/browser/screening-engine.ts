@@ -6,7 +6,7 @@ import type { ListStore } from '../store/db';
 import { activeTargets } from '../store/summary';
 import { search, type SearchRequest } from '../matching/search';
 import { clampBands, reband, type Bands } from '../records/bands';
-import { readSettings, settingsItem } from './settings';
+import { readSettings, screensSite, settingsItem, type Settings } from './settings';
 import type { ListDate, SearchAnswer, TargetDetails } from './page-protocol';
 
 /**
@@ -25,7 +25,7 @@ export class ScreeningEngine {
     Dexie.on('storagemutated', (parts) => {
       if (Object.keys(parts).some((key) => key.startsWith(sourcesPart))) this.checked = undefined;
     });
-    settingsItem.watch(() => (this.bandsRead = undefined));
+    settingsItem.watch(() => (this.settingsRead = undefined));
   }
 
   /** Which versions are active: read again after a change to the sources table (or a minute, in case an event was missed). */
@@ -56,19 +56,31 @@ export class ScreeningEngine {
     return this.built.index;
   }
 
-  async scan(text: string): Promise<ScanMatch[]> {
+  /**
+   * The matches in a page's text. With `host`, nothing is scanned when the user switched that site
+   * off or paused screening: the page sends its text before its own read of the settings is back.
+   */
+  async scan(text: string, host?: string): Promise<ScanMatch[]> {
+    const settings = await this.settings();
+    if (host !== undefined && !screensSite(settings, host)) return [];
     this.keepAlive?.();
-    const [index, bands] = await Promise.all([this.index(), this.bands()]);
-    return reband(index.scan(text), bands);
+    const index = await this.index();
+    return reband(index.scan(text), clampBands(settings.bands ?? {}));
   }
 
-  /** The user's thresholds (Settings.bands): read again after the settings change. */
-  private bandsRead?: { at: number; bands: Promise<Bands> };
-  private bands(): Promise<Bands> {
-    if (!this.bandsRead || Date.now() - this.bandsRead.at > REREAD_AFTER_MS) {
-      this.bandsRead = { at: Date.now(), bands: readSettings().then((s) => clampBands(s.bands ?? {})) };
+  /** The user's settings: read again after they change (or a minute, in case an event was missed). */
+  private settingsRead?: { at: number; settings: Promise<Settings> };
+  private settings(): Promise<Settings> {
+    if (!this.settingsRead || Date.now() - this.settingsRead.at > REREAD_AFTER_MS) {
+      const read = { at: Date.now(), settings: readSettings() };
+      this.settingsRead = read;
+      read.settings.catch(() => this.settingsRead === read && (this.settingsRead = undefined));
     }
-    return this.bandsRead.bands;
+    return this.settingsRead.settings;
+  }
+
+  private async bands(): Promise<Bands> {
+    return clampBands((await this.settings()).bands ?? {});
   }
 
   /** Called on every scan; see keepWarmWhileBrowsing. */
