@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+import { commonNameTokens } from './utils/matching/common-name-tokens';
 import { bundleFromFolder, downloadOfficialLists, type BundlePlan } from './utils/cli/bundle-lists';
 
 /**
@@ -22,13 +24,30 @@ function listsBundle(root: string): Promise<BundlePlan> {
   return bundle;
 }
 
+/**
+ * utils/matching/common-name-tokens.ts reads Faker's name lists: in the extension, its result is
+ * computed here, at build time, and inlined, so Faker itself is not bundled.
+ */
+function inlineCommonNames(): Plugin {
+  const module = resolve(import.meta.dirname, 'utils/matching/common-name-tokens.ts');
+  return {
+    name: 'sanctions-lens:inline-common-names',
+    enforce: 'pre',
+    load(id) {
+      if (id.split('?')[0] !== module) return undefined;
+      const tokens = commonNameTokens().join('\n');
+      return `export function commonNameTokens() { return ${JSON.stringify(tokens)}.split('\\n'); }`;
+    },
+  };
+}
+
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   // The end-to-end tests build into their own folder, with fixture lists bundled.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), inlineCommonNames()],
   }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {

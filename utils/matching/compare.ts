@@ -584,6 +584,13 @@ export interface CompareOptions {
    * Comparing two given names (the compare command) only refuses a single common word.
    */
   requireEvidence?: boolean;
+  /**
+   * Page scan: whether a token is a given name or surname common in many countries. A person
+   * named by only part of the listed name ("Javier Diaz" for "DIAZ MEDINA, Javier", "Mahmoud
+   * Abbas" for "Ali Mahmoud ABBAS") is not taken for that person when every part named is common:
+   * thousands of people have that name. A lookup asks about one person on purpose, so it keeps them.
+   */
+  isCommonPersonName?: (token: string) => boolean;
 }
 
 /** Scores two tokenised names; the core shared by compareNames and the index. */
@@ -630,7 +637,15 @@ export function scoreTokensAtLeast(a: NameTokens, b: NameTokens, options: Compar
   const partOnlyA = aligned.alignment.some((t) => t.how === 'extra' && !PARTICLES.has(t.query));
   const partOnlyB = aligned.alignment.some((t) => t.how === 'missing' && !PARTICLES.has(t.listed));
   const whollyInside = !partOnlyA || !partOnlyB;
-  if ((person || options.kind === undefined) && whollyInside && long >= 0.85 && aligned.matchedTokens >= 2) {
+  const commonPartOnly =
+    person &&
+    extraB > 0 &&
+    options.isCommonPersonName !== undefined &&
+    aligned.alignment.every((t) => t.how === 'missing' || t.how === 'extra' || t.listed.split(' ').every(options.isCommonPersonName!));
+  if (commonPartOnly) {
+    score = Math.min(score, WEAK - 0.01);
+    penalties.push('only part of the listed name, and only common names');
+  } else if ((person || options.kind === undefined) && whollyInside && long >= 0.85 && aligned.matchedTokens >= 2) {
     const extra = extraA + extraB;
     score = Math.max(score, long - 0.04 * extra - (1 - short) * 0.15);
     if (extra > 0) penalties.push(`${extra} name part${extra > 1 ? 's' : ''} on one side only`);

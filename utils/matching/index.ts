@@ -1,4 +1,5 @@
 import type { NameType, Target } from '../model';
+import { isCommonPersonName } from './common-names';
 import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
@@ -800,7 +801,7 @@ export class MatchIndex {
     if (!byName) byWindow.set(windowTokens, (byName = new Map()));
     let result = byName.get(entry.scoreKey);
     if (!result) {
-      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true, isCommonPersonName });
       byName.set(entry.scoreKey, result);
     }
     return result;

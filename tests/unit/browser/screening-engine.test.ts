@@ -15,7 +15,7 @@ const { ScreeningEngine } = await import('../../../utils/browser/screening-engin
 const { DEFAULT_SETTINGS, settingsItem } = await import('../../../utils/browser/settings');
 
 const UN_JAN = readFileSync(resolve(projectRoot, 'tests/fixtures/lists/bundle/un-consolidated-2026-01-10.xml'));
-const file = (name: string, bytes: Uint8Array): ListFile => ({ name, size: bytes.length, stream: () => new Blob([bytes]).stream() });
+const file = (name: string, bytes: Uint8Array): ListFile => ({ name, size: bytes.length, stream: () => new Blob([new Uint8Array(bytes)]).stream() });
 const TEXT = 'The court heard that Baltazar Quinnell ran the scheme.';
 
 let db: ListStore;

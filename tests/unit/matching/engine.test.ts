@@ -369,6 +369,37 @@ describe('scanning text: names written otherwise than listed', () => {
   });
 });
 
+describe('scanning text: part of a listed name, in common names only', () => {
+  const COMMON_TARGETS: Target[] = [
+    {
+      ...target('us-ofac-sdn:60', 'person', [['DIAZ MEDINA, Javier', 'primary']]),
+      names: [{ full: 'DIAZ MEDINA, Javier', type: 'primary', script: 'latin', family: 'DIAZ MEDINA', given: ['Javier'] }],
+    },
+    {
+      ...target('us-ofac-sdn:61', 'person', [['QUORVESK, Javier Antonio', 'primary']]),
+      names: [{ full: 'QUORVESK, Javier Antonio', type: 'primary', script: 'latin', family: 'QUORVESK', given: ['Javier', 'Antonio'] }],
+    },
+    target('uk-ofsi:62', 'person', [['Ali Mahmoud ABBAS', 'primary']]),
+  ];
+  const index = MatchIndex.build(COMMON_TARGETS);
+  const idsIn = (text: string) => index.scan(text).flatMap((m) => m.ids);
+
+  it('does not take a common given name and surname on a page for a listed person with more names', () => {
+    expect(idsIn('The striker Javier Diaz scored twice.')).toEqual([]);
+    expect(idsIn('President Mahmoud Abbas spoke in Ramallah.')).toEqual([]);
+  });
+
+  it('still finds the whole listed name, and part of it when that part is not a common name', () => {
+    expect(idsIn('Javier Diaz Medina was arrested.')).toEqual(['us-ofac-sdn:60']);
+    expect(idsIn('Officials named Ali Mahmoud Abbas.')).toEqual(['uk-ofsi:62']);
+    expect(idsIn('Javier Quorvesk was arrested.')).toEqual(['us-ofac-sdn:61']);
+  });
+
+  it('keeps such partial names in a lookup, where the user asks about one person on purpose', () => {
+    expect(index.query('Javier Diaz').map((r) => r.ids[0])).toContain('us-ofac-sdn:60');
+  });
+});
+
 describe('scanning text: what the words around a name say', () => {
   const CONTEXT_TARGETS: Target[] = [
     target('uk-ofsi:20', 'organisation', [['TESTLAND GUARD CORPS (TSGC)', 'primary']]),
