@@ -1244,11 +1244,11 @@ interface TextWord {
   /** Ends in 's / ’s. */
   possessive: boolean;
   /** A word in quotes between two names ("Maksim “Aqua” Yakubets"): inside the run, not part of the name. */
-  nickname?: boolean;
+  nickname: boolean;
   /** ASCII letters and digits, perhaps with an apostrophe (no dot): folded as nameTokens folds it. */
   plain: boolean;
   /** foldsAsItself of the folded word in a person's / another name (asked again and again): 1 yes, 2 no. */
-  asItself?: number;
+  asItself: number;
 }
 
 
@@ -1256,64 +1256,154 @@ interface TextWord {
  * Words of a text with their offsets, for whole pages: only the words that can be part of a name
  * are kept (capitalised words, and the particles that may sit inside names). Every other word just
  * ends a run, and is dropped: most words of a page are lower case.
+ *
+ * One pass over the character codes with a class table (codeClass), no regular expression for
+ * ASCII; lower-case words make no string at all (a particle is found by its letters packed in a
+ * number), and capitalised words seen before reuse their folded string (FOLDED).
  */
 export function tokenizeText(text: string): TextWord[] {
   const words: TextWord[] = [];
   let segment = 0;
   let open = false;
   const length = text.length;
+  const classes = CODE_CLASS;
   let k = 0;
   // Whether anything but spaces, hyphens and apostrophes lies between the previous word and this
   // one: only those keep a run of capitalised words going.
   let gap = false;
   while (k < length) {
     // Find the next word: letters and digits, joined by an apostrophe or a dot between them.
+    let c = 0;
     for (; k < length; k++) {
-      const c = text.charCodeAt(k);
-      if (isWordCode(c)) break;
-      if (c !== 32 && c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
+      c = text.charCodeAt(k);
+      if (c === 32) continue;
+      let bits = classes[c]!;
+      if (bits === 0) bits = codeClass(c);
+      if (bits & WORD_BIT) break;
+      if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
     }
     if (k >= length) break;
     const start = k;
+    const capital = (classes[c]! & CAPITAL_BIT) !== 0;
+    // Plain: ASCII letters and digits only. Lower: no capital letter (A–Z) in it. Packed: its
+    // letters five bits each (while they are a–z; particles are, in five letters at most).
     let ascii = true;
     let dotted = false;
+    let marks = false;
+    let lower = true;
+    let onlyLetters = true;
+    let packed = 0;
     while (k < length) {
-      const c = text.charCodeAt(k);
-      if (isWordCode(c)) {
+      c = text.charCodeAt(k);
+      if (c >= 97 && c <= 122) {
+        packed = (packed << 5) | (c - 96);
+        k++;
+        continue;
+      }
+      let bits = classes[c]!;
+      if (bits === 0) bits = codeClass(c);
+      if (bits & WORD_BIT) {
         if (c > 127) ascii = false;
+        else if (c <= 90 && c >= 65) lower = false;
+        onlyLetters = false;
         k++;
       } else if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordCode(text.charCodeAt(k + 1))) {
         if (c > 127) ascii = false;
         if (c === 46) dotted = true;
+        marks = true;
+        onlyLetters = false;
         k++;
       } else break;
     }
     const gapBefore = gap;
     gap = false;
-    const capital = isCapitalCode(text.charCodeAt(start));
-    // A lower-case word longer than any particle is no part of a name (the common case: no slice).
-    if (!capital && (k - start > 5 || !ascii)) {
-      segment++;
-      open = false;
+    const size = k - start;
+    if (!capital) {
+      // A lower-case word longer than any particle is no part of a name (the common case); nor one
+      // that is not a particle. (A particle is plain lower-case letters: nothing to fold.)
+      const particle = onlyLetters && size <= 5 ? PACKED_PARTICLES.get(packed) : undefined;
+      if (particle === undefined) {
+        segment++;
+        open = false;
+        continue;
+      }
+      if (gapBefore || !open) segment++;
+      open = true;
+      words.push(textWord(start, k, particle, false, segment, false, true));
       continue;
     }
-    const raw = text.slice(start, k);
-    let folded = '';
     // Ends in 's or ’s (either case).
     const last = text.charCodeAt(k - 1);
     const beforeLast = text.charCodeAt(k - 2);
-    const possessive = k - start > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
-    if (capital || LOWER_OK.has(raw)) {
-      const bare = possessive ? raw.slice(0, -2) : raw;
-      folded = ascii ? foldAsciiWord(bare) : foldText(bare).replace(/ /g, '');
-    }
-    const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
-    if (!inRun || gapBefore || !open) segment++;
-    open = inRun && !possessive;
-    if (inRun) words.push({ start, end: k, folded, capital, segment, possessive, plain: ascii && !dotted });
+    const possessive = size > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
+    const bareEnd = possessive ? k - 2 : k;
+    let folded: string;
+    if (ascii && !marks) folded = foldedPlain(text, start, bareEnd, lower);
+    else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
+    else folded = foldText(text.slice(start, bareEnd)).replace(/ /g, '');
+    if (gapBefore || !open) segment++;
+    open = !possessive;
+    words.push(textWord(start, k, folded, true, segment, possessive, ascii && !dotted));
   }
   joinQuotedNicknames(text, words);
   return words;
+}
+
+function textWord(start: number, end: number, folded: string, capital: boolean, segment: number, possessive: boolean, plain: boolean): TextWord {
+  // Every field set, in one order: one shape for all words.
+  return { start, end, folded, capital, segment, possessive, nickname: false, plain, asItself: 0 };
+}
+
+/** Particles by their letters packed five bits each (a = 1): lower-case words are told without a string. */
+const PACKED_PARTICLES = new Map<number, string>();
+for (const particle of LOWER_OK) {
+  let packed = 0;
+  for (let k = 0; k < particle.length; k++) packed = packed * 32 + (particle.charCodeAt(k) - 96);
+  if (/^[a-z]{1,5}$/.test(particle)) PACKED_PARTICLES.set(packed, particle);
+}
+
+/**
+ * Folded forms of plain capitalised words (ASCII letters and digits) met on pages, by a hash of
+ * their lower-case letters: a page repeats its names and words, and pages share most of theirs, so
+ * most words are a look-up here rather than two new strings. Open addressing, emptied when full.
+ */
+const FOLDED_SLOTS = 1 << 15;
+const FOLDED = new Array<string | undefined>(FOLDED_SLOTS).fill(undefined);
+let foldedCount = 0;
+
+function foldedPlain(text: string, start: number, end: number, lower: boolean): string {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c <= 90 && c >= 65) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  const size = end - start;
+  let slot = (hash >>> 0) & (FOLDED_SLOTS - 1);
+  for (;;) {
+    const known = FOLDED[slot];
+    if (known === undefined) break;
+    if (known.length === size) {
+      let same = true;
+      for (let j = 0; j < size && same; j++) {
+        let c = text.charCodeAt(start + j);
+        if (c <= 90 && c >= 65) c += 32;
+        same = known.charCodeAt(j) === c;
+      }
+      if (same) return known;
+    }
+    slot = (slot + 1) & (FOLDED_SLOTS - 1);
+  }
+  const raw = text.slice(start, end);
+  const folded = lower ? raw : raw.toLowerCase();
+  if (foldedCount >= FOLDED_SLOTS / 2) {
+    FOLDED.fill(undefined);
+    foldedCount = 0;
+    slot = (hash >>> 0) & (FOLDED_SLOTS - 1);
+  }
+  FOLDED[slot] = folded;
+  foldedCount++;
+  return folded;
 }
 
 /** Lower case, without the apostrophes and dots inside ("O'Neil", "J.R."). */
@@ -1323,36 +1413,39 @@ function foldAsciiWord(word: string): string {
 }
 
 /**
- * Per UTF-16 code unit, whether it is a letter, digit or mark (bit 1 known, bit 2 yes) and whether
- * a word starting with it counts as capitalised (bit 4 known, bit 8 yes); filled in as met, so a
- * page in any script asks the regular expressions once per character, not once per occurrence.
+ * Per UTF-16 code unit: known (bit 1), a letter, digit or mark (WORD_BIT), and whether a word
+ * starting with it counts as capitalised (CAPITAL_BIT). ASCII is filled in at once; other codes as
+ * met, so a page in any script asks the regular expressions once per character, not once per occurrence.
  */
 const CODE_CLASS = new Uint8Array(65536);
+const KNOWN_BIT = 1;
+const WORD_BIT = 2;
+const CAPITAL_BIT = 4;
 
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+function codeClass(c: number): number {
   let bits = CODE_CLASS[c]!;
-  if (!(bits & 1)) {
+  if (bits !== 0) return bits;
+  if (c < 128) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    const capital = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    bits = KNOWN_BIT | (letter ? WORD_BIT : 0) | (capital ? CAPITAL_BIT : 0);
+  } else {
     // Surrogates are no word characters: the old reading of one code unit at a time.
-    const yes = !(c >= 0xd800 && c <= 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(c));
-    bits = CODE_CLASS[c] = bits | 1 | (yes ? 2 : 0);
+    const ch = String.fromCharCode(c);
+    const letter = !(c >= 0xd800 && c <= 0xdfff) && LETTER_OR_DIGIT.test(ch);
+    // Caseless scripts (Arabic, Hebrew…) count as capitalised; Chinese, Japanese and Korean are
+    // matched by their characters instead (scanCjk).
+    const capital = !CJK_CHAR.test(ch) && (ch !== ch.toLowerCase() || ch === ch.toUpperCase());
+    bits = KNOWN_BIT | (letter ? WORD_BIT : 0) | (capital ? CAPITAL_BIT : 0);
   }
-  return (bits & 2) !== 0;
+  CODE_CLASS[c] = bits;
+  return bits;
 }
 
-/**
- * Capitalised: A–Z and digits in ASCII; caseless scripts (Arabic, Hebrew…) count as capitalised;
- * Chinese, Japanese and Korean are matched by their characters instead (scanCjk).
- */
-function isCapitalCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+function isWordCode(c: number): boolean {
   let bits = CODE_CLASS[c]!;
-  if (!(bits & 4)) {
-    const ch = String.fromCharCode(c);
-    const yes = !CJK_CHAR.test(ch) && (ch !== ch.toLowerCase() || ch === ch.toUpperCase());
-    bits = CODE_CLASS[c] = bits | 4 | (yes ? 8 : 0);
-  }
-  return (bits & 8) !== 0;
+  if (bits === 0) bits = codeClass(c);
+  return (bits & WORD_BIT) !== 0;
 }
 
 const OPENING_QUOTE = /^\s*[“"‘«„]\s*$/;

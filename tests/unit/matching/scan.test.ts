@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeText } from '../../../utils/matching/index';
+
+/** Words as [text, folded, run] with runs numbered from 0 in order. */
+function words(text: string): [string, string, number][] {
+  const found = tokenizeText(text);
+  const runs = new Map<number, number>();
+  return found.map((w) => {
+    if (!runs.has(w.segment)) runs.set(w.segment, runs.size);
+    return [text.slice(w.start, w.end), w.folded, runs.get(w.segment)!];
+  });
+}
+
+describe('reading a page’s words', () => {
+  it('keeps capitalised words and the particles inside names, in runs', () => {
+    expect(words('Yesterday Osama bin Laden met the Board of Directors in Kabul.')).toEqual([
+      ['Yesterday', 'yesterday', 0],
+      ['Osama', 'osama', 0],
+      ['bin', 'bin', 0],
+      ['Laden', 'laden', 0],
+      ['the', 'the', 1],
+      ['Board', 'board', 1],
+      ['of', 'of', 1],
+      ['Directors', 'directors', 1],
+      ['in', 'in', 1],
+      ['Kabul', 'kabul', 1],
+    ]);
+  });
+
+  it('ends a run at other lower-case words and at punctuation, not at a hyphen or an apostrophe', () => {
+    expect(words('Jean-Marie met Anna, then Bob and O’Neil’s son D.J. Trump-Smith')).toEqual([
+      ['Jean', 'jean', 0],
+      ['Marie', 'marie', 0],
+      ['Anna', 'anna', 1],
+      ['Bob', 'bob', 2],
+      ['and', 'and', 2],
+      ['O’Neil’s', 'oneil', 2],
+      ['D.J', 'dj', 3],
+      ['Trump', 'trump', 4],
+      ['Smith', 'smith', 4],
+    ]);
+    // A particle written in capitals or with other letters is no particle: "iOS", "ofx" end a run.
+    expect(words('Bank iOS Ltd ofx Group').map((w) => w[2])).toEqual([0, 1, 2]);
+  });
+
+  it('folds any case and script to one form, the same string for the same word', () => {
+    const found = tokenizeText('NEW York, New York, new York; Вексельберга. ÉCOLE École 1990s');
+    expect(found.map((w) => w.folded)).toEqual(['new', 'york', 'new', 'york', 'york', 'vekselberga', 'ecole', 'ecole', '1990s']);
+    expect(found[5]!.folded).toBe('vekselberga');
+    expect(found[0]!.folded).toBe(found[2]!.folded);
+    expect(found.every((w) => w.capital)).toBe(true);
+  });
+});
+
