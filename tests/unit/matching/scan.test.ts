@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeText } from '../../../utils/matching/index';
+import { nameTokens } from '../../../utils/matching/normalize';
 
 /** Words as [text, folded, run] with runs numbered from 0 in order. */
 function words(text: string): [string, string, number][] {
@@ -52,3 +53,11 @@ describe('reading a page’s words', () => {
   });
 });
 
+
+describe('number words', () => {
+  it('reads only number words as numbers, not names Object.prototype has', () => {
+    expect(nameTokens('First Constructor Bureau', 'organisation').tokens).toEqual(['1', 'constructor', 'bureau']);
+    expect(nameTokens('Constructor', 'person').tokens).toEqual(['constructor']);
+    expect(nameTokens('Forty Two Vessels', 'organisation').tokens).toEqual(['42', 'vessels']);
+  });
+});
