@@ -126,6 +126,11 @@ for (const group of NICKNAME_GROUPS) {
   }
 }
 
+/** Short and full forms of the given name (both ways: "slava" and "vyacheslav"); undefined: none. */
+export function nicknamesOf(token: string): ReadonlySet<string> | undefined {
+  return NICKNAMES.get(token);
+}
+
 function closeVowelForm(phonetic: string): string {
   return phonetic.replace(/o/g, 'u').replace(/e/g, 'i');
 }

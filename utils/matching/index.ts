@@ -1,5 +1,5 @@
 import type { NameType, Target } from '../model';
-import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareNames, compareTokens, nicknamesOf, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
   bracketParts,
@@ -710,64 +710,139 @@ export class MatchIndex {
   scan(text: string, options: SearchOptions = {}): ScanMatch[] {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const words = tokenizeText(text);
-    // Words per run of capitalised words (segments are numbered in page order).
-    const segmentWords = new Uint16Array((words.at(-1)?.segment ?? 0) + 1);
-    for (const word of words) if (segmentWords[word.segment]! < 65535) segmentWords[word.segment]!++;
-    const scanMinWords = this.scanMinWords;
     const lowerWords = lowerCaseWords(text);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
     const found: ScanMatch[] = [];
-    // Words of listed names found on the page, visited in page order. Per name, the open group of
-    // nearby hits (in one run of capitalised words) is three numbers in one typed array (first word,
-    // last word, positions found), not a map: pages are long, and most names are hit once.
-    const group = this.scanState();
+    const bounds = this.boundsOfGroups();
+    const anchorMask = bounds.anchorMask;
+    // Words of listed names found on the page, one run of capitalised words at a time: a group of
+    // hits never outlives its run.
+    const stamps = (this.anchorStamps ??= new Int32Array(this.nameCount));
     const scanSpan = this.scanSpan;
     const scanNeeded = this.scanNeeded;
-    // Names with a group open in the current run: a group never outlives its run.
-    const open: number[] = [];
-    const flush = (n: number) => {
-      const at = n * 3;
-      const first = group[at]!;
-      if (first < 0) return;
-      const mask = group[at + 2]!;
-      group[at] = -1;
-      group[at + 2] = 0;
-      if (popcount(mask) >= scanNeeded[n]! && segmentWords[words[first]!.segment]! >= scanMinWords[n]!) {
-        this.evaluateGroup(text, words, lowerWords, n, first, group[at + 1]!, mask, found, floor);
+    const scope: ScanScope = { text, words, lowerWords, found, floor, misspeltWords: [], misspeltEntries: [] };
+    // Names with an anchor in the current run, in the order found, and the positions the run's
+    // only word found (when it has one word with hits).
+    const candidates: number[] = [];
+    const candidateMasks: number[] = [];
+    const entries: (WordEntry | undefined)[] = [];
+    const hitWords: number[] = [];
+    for (let runStart = 0; runStart < words.length; ) {
+      const segment = words[runStart]!.segment;
+      let runEnd = runStart + 1;
+      while (runEnd < words.length && words[runEnd]!.segment === segment) runEnd++;
+      const alone = runEnd - runStart === 1;
+      // First the names the run may name: a group is worth a look only with one of the name's
+      // anchors in it (see anchorMask), found by a key or misspelt nearby. A run of common words
+      // alone ("New", "The", "United") is only looked up.
+      if (++this.stamp === 0x7fffffff) {
+        stamps.fill(0);
+        this.stamp = 1;
       }
-    };
-    let segment = -1;
-    let alone = false;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      if (word.segment !== segment) {
-        for (const n of open) flush(n);
-        open.length = 0;
-        segment = word.segment;
-        alone = segmentWords[segment] === 1;
-      }
-      if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
-      const codes = this.hitsOf(word.folded, alone);
-      for (let k = 0; k < codes.length; k++) {
-        const code = codes[k]!;
-        const n = code >>> 6;
-        const at = n * 3;
-        let first = group[at]!;
-        if (first >= 0 && i - first > scanSpan[n]!) {
-          flush(n);
-          first = -1;
+      const stamp = this.stamp;
+      candidates.length = 0;
+      candidateMasks.length = 0;
+      hitWords.length = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const word = words[i]!;
+        if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) {
+          entries[i - runStart] = undefined;
+          continue;
         }
-        if (first < 0) {
-          group[at] = i;
-          open.push(n);
+        const entry = this.wordEntry(word.folded);
+        entries[i - runStart] = entry;
+        const codes = alone ? (entry.aloneCodes ??= this.aloneCodesOf(entry.codes)) : entry.codes;
+        if (codes.length === 0) continue;
+        hitWords.push(i);
+        const anchors = alone ? (entry.aloneAnchors ??= anchorsOf(codes, anchorMask)) : (entry.anchors ??= anchorsOf(codes, anchorMask));
+        for (let k = 0; k < anchors.length; k += 2) {
+          const n = anchors[k]!;
+          if (stamps[n] === stamp) continue;
+          stamps[n] = stamp;
+          candidates.push(n);
+          candidateMasks.push(anchors[k + 1]!);
         }
-        group[at + 1] = i;
-        group[at + 2] = group[at + 2]! | (1 << (code & 31));
       }
+      if (hitWords.length === 0) {
+        runStart = runEnd;
+        continue;
+      }
+      // Rare words of listed names misspelt in the run (see misspeltCodesOf): anchors too, and
+      // what misspeltWeight adds.
+      scope.misspeltWords.length = 0;
+      scope.misspeltEntries.length = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const word = words[i]!;
+        if (!word.capital || word.folded.length < 5) continue;
+        const entry = entries[i - runStart] ?? this.wordEntry(word.folded);
+        if (entry.misspelt === undefined) this.findMisspelt(word.folded, entry, anchorMask);
+        if (entry.misspelt!.length === 0) continue;
+        scope.misspeltWords.push(i);
+        scope.misspeltEntries.push(entry);
+        const anchors = entry.misspeltAnchors!;
+        for (let k = 0; k < anchors.length; k++) {
+          const n = anchors[k]!;
+          if (stamps[n] === stamp) continue;
+          stamps[n] = stamp;
+          candidates.push(n);
+          candidateMasks.push(-1);
+        }
+      }
+      if (hitWords.length === 1) {
+        // One word: one group per name, of the positions it found.
+        const i = hitWords[0]!;
+        for (let c = 0; c < candidates.length; c++) {
+          const n = candidates[c]!;
+          let mask = candidateMasks[c]!;
+          if (mask === -1) {
+            const entry = entries[i - runStart]!;
+            mask = maskOf(alone ? entry.aloneCodes! : entry.codes, n);
+            if (mask === 0) continue;
+          }
+          if (popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(scope, n, i, i, mask);
+        }
+        runStart = runEnd;
+        continue;
+      }
+      // Otherwise each such name's groups of nearby hits in the run, evaluated as each closes: for a
+      // few names, their codes found by a binary search in each word's (sorted) codes; for many
+      // (a long run of names, as a list of countries), every code of the run's words once.
+      let codeCount = 0;
+      for (let h = 0; h < hitWords.length; h++) {
+        const entry = entries[hitWords[h]! - runStart]!;
+        codeCount += (alone ? entry.aloneCodes! : entry.codes).length;
+      }
+      if (candidates.length * hitWords.length * 8 > codeCount) this.groupsByCodes(scope, entries, runStart, hitWords, stamp);
+      else {
+        for (let c = 0; c < candidates.length; c++) {
+          const n = candidates[c]!;
+          const low = n * 64;
+          const span = scanSpan[n]!;
+          const needed = scanNeeded[n]!;
+          let first = -1;
+          let last = -1;
+          let mask = 0;
+          for (let h = 0; h < hitWords.length; h++) {
+            const i = hitWords[h]!;
+            const codes = entries[i - runStart]!.codes;
+            let k = lowerBound(codes, low);
+            if (k >= codes.length || codes[k]! >>> 6 !== n) continue;
+            if (first >= 0 && i - first > span) {
+              if (popcount(mask) >= needed) this.evaluateGroup(scope, n, first, last, mask);
+              first = -1;
+              mask = 0;
+            }
+            if (first < 0) first = i;
+            last = i;
+            for (; k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+          }
+          if (first >= 0 && popcount(mask) >= needed) this.evaluateGroup(scope, n, first, last, mask);
+        }
+      }
+      runStart = runEnd;
     }
-    for (const n of open) flush(n);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
@@ -778,9 +853,6 @@ export class MatchIndex {
     found.sort(byPlaceThenTarget);
     return resolveOverlaps(text, found);
   }
-
-  /** Per name: first word, last word and positions found of its open group (first -1: none). */
-  private groupState?: Int32Array;
 
   /** Tokens of the page windows scored during one scan: many names score the same window. */
   private readonly windowTokens = new Map<string, NameTokens>();
@@ -817,48 +889,172 @@ export class MatchIndex {
     return tokens;
   }
 
-  /** Per-name scan state, allocated once and left clean after every scan. */
-  private scanState(): Int32Array {
-    if (!this.groupState) {
-      this.groupState = new Int32Array(this.nameCount * 3);
-      for (let at = 0; at < this.groupState.length; at += 3) this.groupState[at] = -1;
+  /** Stamp per name: the run in which an anchor of it was found (see scan). */
+  private anchorStamps?: Int32Array;
+  private stamp = 0;
+
+  /** Per name: first word, last word and positions found of its open group (first -1: none). */
+  private groupState?: Int32Array;
+
+  /**
+   * The groups of a run of several words with hits, for the names stamped: the run's codes in word
+   * order, each name's open group in groupState, closed when the next hit is too far or the run ends.
+   */
+  private groupsByCodes(scope: ScanScope, entries: (WordEntry | undefined)[], runStart: number, hitWords: number[], stamp: number): void {
+    let group = this.groupState;
+    if (!group) {
+      group = this.groupState = new Int32Array(this.nameCount * 3);
+      for (let at = 0; at < group.length; at += 3) group[at] = -1;
     }
-    return this.groupState;
+    const stamps = this.anchorStamps!;
+    const scanSpan = this.scanSpan;
+    const open = this.openGroups;
+    for (let h = 0; h < hitWords.length; h++) {
+      const i = hitWords[h]!;
+      const codes = entries[i - runStart]!.codes;
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k]!;
+        const n = code >>> 6;
+        if (stamps[n] !== stamp) continue;
+        const at = n * 3;
+        let first = group[at]!;
+        if (first >= 0 && i - first > scanSpan[n]!) {
+          this.closeGroup(scope, n);
+          first = -1;
+        }
+        if (first < 0) {
+          group[at] = i;
+          open.push(n);
+        }
+        group[at + 1] = i;
+        group[at + 2] = group[at + 2]! | (1 << (code & 31));
+      }
+    }
+    for (let k = 0; k < open.length; k++) this.closeGroup(scope, open[k]!);
+    open.length = 0;
+  }
+
+  private readonly openGroups: number[] = [];
+
+  private closeGroup(scope: ScanScope, n: number): void {
+    const group = this.groupState!;
+    const at = n * 3;
+    const first = group[at]!;
+    if (first < 0) return;
+    const mask = group[at + 2]!;
+    group[at] = -1;
+    group[at + 2] = 0;
+    if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(scope, n, first, group[at + 1]!, mask);
   }
 
   /**
-   * The (name, position) codes a page word hits: its scan keys' lists one after the other. A word
-   * alone in its run (sentence-initial "However", "Share") can only be a name of one word. Kept
-   * across scans, up to a bound: pages share most of their words ("New", "United", "Share").
+   * Per page word: the (name, position) codes it hits (its scan keys' lists one after the other),
+   * those of names of one word (for a word alone in its run: sentence-initial "However", "Share"
+   * can only be such a name), the names it is an anchor of, and the listed rare words it spells
+   * with a typo. Kept across scans, up to a bound: pages share most of their words ("New", "United").
    */
-  private readonly wordHits = new Map<string, Int32Array>();
-  private readonly wordHitsAlone = new Map<string, Int32Array>();
+  private readonly wordEntries = new Map<string, WordEntry>();
 
-  private hitsOf(folded: string, alone: boolean): Int32Array {
-    const cache = alone ? this.wordHitsAlone : this.wordHits;
-    let codes = cache.get(folded);
-    if (codes) return codes;
-    if (alone) {
-      const all = this.hitsOf(folded, false);
-      const scanMinWords = this.scanMinWords;
-      let kept = 0;
-      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
-      codes = new Int32Array(kept);
-      kept = 0;
-      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
-    } else {
-      const values = this.scanPostings.values;
-      const lists: Int32Array[] = [];
-      for (const key of scanKeys(folded)) {
-        const id = this.scanKeyTable.idOf(key);
-        if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
-      }
-      // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
-      codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists);
+  private wordEntry(folded: string): WordEntry {
+    let entry = this.wordEntries.get(folded);
+    if (entry) return entry;
+    const values = this.scanPostings.values;
+    const lists: Int32Array[] = [];
+    for (const key of scanKeys(folded)) {
+      const id = this.scanKeyTable.idOf(key);
+      if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
     }
-    if (cache.size >= WORD_HITS_KEPT) cache.clear();
-    cache.set(folded, codes);
+    // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
+    // Sorted, so that a name's codes are found by a binary search (one key's list is in name order).
+    const codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists).sort();
+    entry = { codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, misspelt: undefined, misspeltAnchors: undefined };
+    if (this.wordEntries.size >= WORD_HITS_KEPT) this.wordEntries.clear();
+    this.wordEntries.set(folded, entry);
+    return entry;
+  }
+
+  /** The codes of names that one word can name (scanMinWords 1). */
+  private aloneCodesOf(all: Int32Array): Int32Array {
+    const scanMinWords = this.scanMinWords;
+    let kept = 0;
+    for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
+    if (kept === all.length) return all;
+    const codes = new Int32Array(kept);
+    kept = 0;
+    for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
     return codes;
+  }
+
+  /**
+   * Listed rare words of five letters or more (misspellable in groupBounds) that a page word spells
+   * with a typo, as sorted codes (name × 64 + position): those that share a key with it (the
+   * close-vowel phonetic form, or it with one letter left out, the vowel skeleton, a nickname's form;
+   * see MisspeltIndex) and that compareTokens finds at least 0.8 alike. Also the names of which such
+   * a word is an anchor, but for those the page word finds by a key (already among its anchors).
+   */
+  private findMisspelt(folded: string, entry: WordEntry, anchorMask: Int32Array): void {
+    const index = this.misspeltIndex();
+    const candidates = index.candidates(folded);
+    let out: number[] | undefined;
+    for (let k = 0; k < candidates.length; k++) {
+      const rare = candidates[k]!;
+      if (compareTokens(folded, index.tokens[rare]!).similarity < 0.8) continue;
+      out ??= [];
+      for (let j = index.codesStart[rare]!; j < index.codesStart[rare + 1]!; j++) out.push(index.codes[j]!);
+    }
+    if (!out) {
+      entry.misspelt = entry.misspeltAnchors = EMPTY_CODES;
+      return;
+    }
+    const codes = Int32Array.from(out).sort();
+    const hits = entry.codes;
+    const anchors: number[] = [];
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k]!;
+      const n = code >>> 6;
+      if (!(anchorMask[n]! & (1 << (code & 31))) || anchors.at(-1) === n) continue;
+      const at = lowerBound(hits, code);
+      if (at < hits.length && hits[at] === code) continue;
+      anchors.push(n);
+    }
+    entry.misspelt = codes;
+    entry.misspeltAnchors = anchors.length === 0 ? EMPTY_CODES : Int32Array.from(anchors);
+  }
+
+  private misspelt?: MisspeltIndex;
+
+  /** Built on the first scan that needs it (from groupBounds' misspellable words). */
+  private misspeltIndex(): MisspeltIndex {
+    if (this.misspelt) return this.misspelt;
+    const { misspellable } = this.boundsOfGroups();
+    const rareOfString = new Map<number, number>();
+    const tokens: string[] = [];
+    const counts: number[] = [];
+    const pairs = new IntList();
+    for (let n = 0; n < this.nameCount; n++) {
+      const mask = misspellable[n]!;
+      if (mask === 0) continue;
+      const start = this.nameTokens.start(n);
+      for (let position = 0; position < 32; position++) {
+        if (!(mask & (1 << position))) continue;
+        const id = this.nameTokens.idAt(start + position);
+        let rare = rareOfString.get(id);
+        if (rare === undefined) {
+          rare = tokens.push(this.strings.strings[id]!) - 1;
+          rareOfString.set(id, rare);
+          counts.push(0);
+        }
+        counts[rare]!++;
+        pairs.push(rare);
+        pairs.push(n * 64 + position);
+      }
+    }
+    const codesStart = new Int32Array(tokens.length + 1);
+    for (let r = 0; r < tokens.length; r++) codesStart[r + 1] = codesStart[r]! + counts[r]!;
+    const codes = new Int32Array(codesStart[tokens.length]!);
+    const filled = codesStart.slice(0, tokens.length);
+    for (let k = 0; k < pairs.length; k += 2) codes[filled[pairs.at(k)]!++] = pairs.at(k + 1);
+    return (this.misspelt = new MisspeltIndex(tokens, codesStart, codes));
   }
 
   /**
@@ -866,13 +1062,16 @@ export class MatchIndex {
    * token (by its index in nameTokens), the name's total weight, and which of its first 32 tokens are
    * rare and long enough to be found misspelt (see misspeltWeight).
    */
-  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; misspellable: Int32Array };
+  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; misspellable: Int32Array; anchorMask: Int32Array; oneWord: Int8Array };
 
   private boundsOfGroups() {
     if (this.groupBounds) return this.groupBounds;
     const tokenWeight = new Float64Array(this.nameTokens.end(this.nameCount - 1));
     const totalWeight = new Float64Array(this.nameCount);
     const misspellable = new Int32Array(this.nameCount);
+    const anchorMask = new Int32Array(this.nameCount);
+    const oneWord = new Int8Array(this.nameCount).fill(-1);
+    const order: number[] = [];
     for (let n = 0; n < this.nameCount; n++) {
       const start = this.nameTokens.start(n);
       const count = this.nameTokens.end(n) - start;
@@ -887,13 +1086,65 @@ export class MatchIndex {
       }
       totalWeight[n] = total;
       misspellable[n] = mask;
+      // Anchors: all but the lightest words that together (with a margin for rounding) weigh less
+      // than evaluateGroup's bound needs. A group with no anchor found or misspelt cannot reach it.
+      const kind = this.targets[this.nameTarget[n]!]!.kind;
+      const needed = total * (kind === 'person' ? 0.5 : 0.6);
+      const positions = Math.min(count, 32);
+      order.length = 0;
+      for (let position = 0; position < positions; position++) order.push(position);
+      order.sort((x, y) => tokenWeight[start + x]! - tokenWeight[start + y]!);
+      let light = 0;
+      let anchors = positions === 32 ? -1 : (1 << positions) - 1;
+      for (const position of order) {
+        const w = tokenWeight[start + position]!;
+        if (light + w >= needed - 1e-9) break;
+        light += w;
+        anchors &= ~(1 << position);
+      }
+      // A name that no page window can score into the weak band has no anchor at all.
+      anchorMask[n] = this.mayReachWeak(n, tokenWeight, total) ? anchors : 0;
+      // Names of one word (but particles; for people, of one word): see mayBeOneWordName.
+      let meaningful = 0;
+      let at = -1;
+      for (let position = 0; position < count; position++) {
+        if (!PARTICLES.has(this.strings.strings[this.nameTokens.idAt(start + position)]!)) {
+          meaningful++;
+          at = position;
+        }
+      }
+      if (meaningful === 1 && (kind !== 'person' || count === 1) && at < 128) oneWord[n] = at;
     }
-    return (this.groupBounds = { tokenWeight, totalWeight, misspellable });
+    return (this.groupBounds = { tokenWeight, totalWeight, misspellable, anchorMask, oneWord });
+  }
+
+  /**
+   * Whether any window can score name n into the weak band. In a scan (requireEvidence) a window
+   * without a rare pairing (both words weighing 0.9 or more: a rare listed word, or listed words
+   * joined, whose weights add up) or an exact number stays under it unless the words paired weigh
+   * 1.2 together (scoreTokensAtLeast); no pairing weighs more than the listed words it takes.
+   */
+  private mayReachWeak(n: number, tokenWeight: Float64Array, total: number): boolean {
+    const start = this.nameTokens.start(n);
+    const count = this.nameTokens.end(n) - start;
+    if (this.nameDigits.end(n) > this.nameDigits.start(n) || total >= 1.2 - 1e-9) return true;
+    for (let position = 0; position < count; position++) {
+      let joined = 0;
+      for (let span = 1; span <= 3 && position + span <= count; span++) {
+        // (Joined runs have no initial in them: see compare.ts, JoinedRuns.)
+        if (span > 1 && this.strings.strings[this.nameTokens.idAt(start + position + span - 1)]!.length < 2) break;
+        if (span === 2 && this.strings.strings[this.nameTokens.idAt(start + position)]!.length < 2) break;
+        joined += tokenWeight[start + position + span - 1]!;
+        if (joined >= 0.9 - 1e-9) return true;
+      }
+    }
+    return false;
   }
 
   /** A group of a name's words close together on the page: worth scoring? then score it. */
-  private evaluateGroup(text: string, words: TextWord[], lowerWords: { has(word: string): boolean }, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
-    const bounds = this.boundsOfGroups();
+  private evaluateGroup(scope: ScanScope, n: number, first: number, last: number, mask: number): void {
+    const { text, words, lowerWords, found, floor } = scope;
+    const bounds = this.groupBounds!;
     const tokensStart = this.nameTokens.start(n);
     const tokenCount = this.nameTokens.end(n) - tokensStart;
     // Cheap bound before scoring: the words found must carry enough of the name's weight, with
@@ -911,11 +1162,60 @@ export class MatchIndex {
     const needed = bounds.totalWeight[n]! * (kind === 'person' ? 0.5 : 0.6);
     if (hitWeight + misspellable < needed) return;
     const wordCount = tokenCount + this.nameForms.end(n) - this.nameForms.start(n);
-    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, n, rare & ~mask, first, last, wordCount) < needed) return;
+    if (hitWeight < needed && hitWeight + this.misspeltWeight(scope, n, rare & ~mask, first, last, wordCount) < needed) return;
     const target = this.targets[this.nameTarget[n]!]!;
+    const oneWord = bounds.oneWord[n]!;
+    if (oneWord >= 0 && !this.mayBeOneWordName(scope, n, oneWord, target.kind, first, last, wordCount)) return;
     if (!this.mayBeNamed(words, n, target, first, last, mask, wordCount)) return;
     const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, this.entry(n), target, floor);
     if (match) found.push(match);
+  }
+
+  /**
+   * Whether the words around a group could name a listed name of one word (its word at `position`;
+   * other words of it particles, none for a person) in some window bestWindow scores (reaching one
+   * word further right): a window with one word but particles names it only when that word is the
+   * listed one (and long and rare enough, not an ordinary word of the page), never a person or a
+   * ship; a window with more words only when they join into the listed word ("Sea Star" for
+   * SEASTAR), or pair with its particles. Words that fold in other ways than plain letters are taken
+   * as able to be anything.
+   */
+  private mayBeOneWordName(scope: ScanScope, n: number, position: number, kind: Target['kind'], first: number, last: number, wordCount: number): boolean {
+    const { words, lowerWords } = scope;
+    const person = kind === 'person';
+    const slack = Math.max(0, wordCount - (last - first + 1));
+    const segment = words[first]!.segment;
+    let from = Math.max(0, first - slack);
+    while (words[from]!.segment !== segment) from++;
+    let to = Math.min(words.length - 1, last + slack + 1);
+    while (words[to]!.segment !== segment) to--;
+    for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
+    const tokensStart = this.nameTokens.start(n);
+    const tokensEnd = this.nameTokens.end(n);
+    const listed = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
+    if (!person && kind !== 'vessel') {
+      const formed = this.nameForms.end(n) > this.nameForms.start(n);
+      const weight = this.groupBounds!.tokenWeight[tokensStart + position]!;
+      if (formed ? listed.length >= 3 && weight >= 0.5 : listed.length >= 4 && weight >= 0.8 && !lowerWords.has(listed)) {
+        for (let k = from; k <= to; k++) if (words[k]!.folded === listed) return true;
+      }
+    }
+    for (let k = from; k <= to; k++) {
+      const word = words[k]!.folded;
+      // Page words joined.
+      let joined = word;
+      for (let span = 2; span <= 3 && k + span - 1 <= to; span++) {
+        joined += words[k + span - 1]!.folded;
+        if (Math.abs(joined.length - listed.length) <= 2 && compareTokens(joined, listed).similarity >= 0.9) return true;
+      }
+      // A word of the page (not a particle) pairing with a listed particle.
+      if (!PARTICLES.has(word)) {
+        for (let j = tokensStart; j < tokensEnd; j++) {
+          if (j !== tokensStart + position && compareTokens(word, this.strings.strings[this.nameTokens.idAt(j)]!).similarity > 0) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -1008,29 +1308,26 @@ export class MatchIndex {
 
   /**
    * The weight of a name's rare words that no key found but that a nearby capitalised word spells
-   * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words have no
-   * one-edit keys, so a misspelt rare word would otherwise leave only the common ones found.
+   * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words are not
+   * looked up by one-edit keys, so a misspelt rare word would otherwise leave only the common ones
+   * found. The run's misspellings were found once per word (misspeltCodesOf).
    */
-  private misspeltWeight(words: TextWord[], n: number, unfound: number, first: number, last: number, wordCount: number): number {
-    const { tokenWeight } = this.boundsOfGroups();
+  private misspeltWeight(scope: ScanScope, n: number, unfound: number, first: number, last: number, wordCount: number): number {
+    const { tokenWeight } = this.groupBounds!;
     const tokensStart = this.nameTokens.start(n);
     const slack = Math.max(0, wordCount - (last - first + 1));
-    const segment = words[first]!.segment;
-    const from = Math.max(0, first - slack);
-    const to = Math.min(words.length - 1, last + slack);
-    let extra = 0;
-    for (let position = 0; unfound >>> position !== 0 && position < 32; position++) {
-      if (!(unfound & (1 << position))) continue;
-      const token = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
-      for (let k = from; k <= to; k++) {
-        const word = words[k]!;
-        if (word.segment !== segment || !word.capital || word.folded.length < 5) continue;
-        if (compareTokens(word.folded, token).similarity >= 0.8) {
-          extra += tokenWeight[tokensStart + position]!;
-          break;
-        }
-      }
+    const from = first - slack;
+    const to = last + slack;
+    const { misspeltWords, misspeltEntries } = scope;
+    let found = 0;
+    for (let w = 0; w < misspeltWords.length; w++) {
+      const at = misspeltWords[w]!;
+      if (at < from || at > to) continue;
+      found |= maskOf(misspeltEntries[w]!.misspelt!, n);
     }
+    found &= unfound;
+    let extra = 0;
+    for (let position = 0; found >>> position !== 0 && position < 32; position++) if (found & (1 << position)) extra += tokenWeight[tokensStart + position]!;
     return extra;
   }
 
@@ -1251,6 +1548,153 @@ interface TextWord {
   asItself: number;
 }
 
+/** What one scan's group evaluation reads: the page, its words, and the current run's misspellings. */
+interface ScanScope {
+  text: string;
+  words: TextWord[];
+  lowerWords: { has(word: string): boolean };
+  found: ScanMatch[];
+  floor: number;
+  /** Words of the current run that misspell listed words: their indexes and entries (see findMisspelt). */
+  misspeltWords: number[];
+  misspeltEntries: WordEntry[];
+}
+
+/** See MatchIndex.wordEntry; the rest is filled in when first needed. */
+interface WordEntry {
+  codes: Int32Array;
+  aloneCodes: Int32Array | undefined;
+  /** Names of which the word is an anchor, each with the positions it finds (of codes, of aloneCodes): see anchorsOf. */
+  anchors: Int32Array | undefined;
+  aloneAnchors: Int32Array | undefined;
+  misspelt: Int32Array | undefined;
+  misspeltAnchors: Int32Array | undefined;
+}
+
+/**
+ * The names among a word's (sorted) codes for which the word is an anchor (anchorMask), each with
+ * the positions the word finds of it: name, mask, name, mask …
+ */
+function anchorsOf(codes: Int32Array, anchorMask: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let k = 0; k < codes.length; ) {
+    const n = codes[k]! >>> 6;
+    let mask = 0;
+    for (; k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+    if (anchorMask[n]! & mask) out.push(n, mask);
+  }
+  return out.length === 0 ? EMPTY_CODES : Int32Array.from(out);
+}
+
+/** The positions found of name n among a word's (sorted) codes. */
+function maskOf(codes: Int32Array, n: number): number {
+  let mask = 0;
+  for (let k = lowerBound(codes, n * 64); k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+  return mask;
+}
+
+/**
+ * Keys of the listed rare words that may be found misspelt (symmetric deletion, as SymSpell): a
+ * word's close-vowel phonetic form (o as u, e as i), that form with each letter left out in turn,
+ * and its vowel skeleton, each as a 32-bit hash in one sorted array (collisions only add
+ * candidates: compareTokens decides). Two words one edit apart in those forms share a key.
+ */
+class MisspeltIndex {
+  private readonly hashes: Uint32Array;
+  private readonly rareOf: Int32Array;
+  private seen: Int32Array;
+  private visit = 0;
+  private readonly found: number[] = [];
+
+  constructor(
+    readonly tokens: string[],
+    readonly codesStart: Int32Array,
+    readonly codes: Int32Array,
+  ) {
+    let size = 0;
+    for (const token of tokens) size += phoneticForm(token).length + 2;
+    // Hash × 2^21 + word: sorted as numbers, one typed array.
+    const packed = new Float64Array(size);
+    let at = 0;
+    for (let r = 0; r < tokens.length; r++) {
+      const p = phoneticForm(tokens[r]!);
+      packed[at++] = formHash(p, -1) * 2097152 + r;
+      for (let skip = 0; skip < p.length; skip++) packed[at++] = formHash(p, skip) * 2097152 + r;
+      packed[at++] = skeletonHash(p) * 2097152 + r;
+    }
+    packed.sort();
+    this.hashes = new Uint32Array(size);
+    this.rareOf = new Int32Array(size);
+    for (let k = 0; k < size; k++) {
+      const value = packed[k]!;
+      const r = value % 2097152;
+      this.rareOf[k] = r;
+      this.hashes[k] = (value - r) / 2097152;
+    }
+    this.seen = new Int32Array(tokens.length);
+  }
+
+  /** Listed rare words (indexes into tokens) that share a key with the page word, each once. */
+  candidates(word: string): readonly number[] {
+    const found = this.found;
+    found.length = 0;
+    if (++this.visit === 0x7fffffff) {
+      this.seen.fill(0);
+      this.visit = 1;
+    }
+    const p = phoneticForm(word);
+    this.collect(formHash(p, -1));
+    for (let skip = 0; skip < p.length; skip++) this.collect(formHash(p, skip));
+    this.collect(skeletonHash(p));
+    const nicknames = nicknamesOf(word);
+    if (nicknames) for (const nickname of nicknames) this.collect(formHash(phoneticForm(nickname), -1));
+    return found;
+  }
+
+  private collect(hash: number): void {
+    const hashes = this.hashes;
+    let low = 0;
+    let high = hashes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (hashes[mid]! < hash) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < hashes.length && hashes[k] === hash; k++) {
+      const r = this.rareOf[k]!;
+      if (this.seen[r] === this.visit) continue;
+      this.seen[r] = this.visit;
+      this.found.push(r);
+    }
+  }
+}
+
+/** FNV-1a of the close-vowel form of a phonetic form (o as u, e as i), without the letter at `skip`. */
+function formHash(p: string, skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < p.length; k++) {
+    if (k === skip) continue;
+    let c = p.charCodeAt(k);
+    if (c === 111) c = 117;
+    else if (c === 101) c = 105;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The hash of vowelSkeleton (runs of vowels as one "a") of a phonetic form, apart from formHash's. */
+function skeletonHash(p: string): number {
+  let hash = 0x2b9a4f1d;
+  let vowels = false;
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    const vowel = c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+    if (vowel && vowels) continue;
+    vowels = vowel;
+    hash = Math.imul(hash ^ (vowel ? 97 : c), 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 /**
  * Words of a text with their offsets, for whole pages: only the words that can be part of a name
@@ -1613,6 +2057,18 @@ function concatenated(lists: Int32Array[]): Int32Array {
     length += list.length;
   }
   return all;
+}
+
+/** The first index of sorted `values` whose value is `value` or more. */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function popcount(v: number): number {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { tokenizeText } from '../../../utils/matching/index';
+import { describe, expect, it, vi } from 'vitest';
+import { MatchIndex, tokenizeText } from '../../../utils/matching/index';
+import type { Target } from '../../../utils/model';
 import { nameTokens } from '../../../utils/matching/normalize';
 
 /** Words as [text, folded, run] with runs numbered from 0 in order. */
@@ -59,5 +60,51 @@ describe('number words', () => {
     expect(nameTokens('First Constructor Bureau', 'organisation').tokens).toEqual(['1', 'constructor', 'bureau']);
     expect(nameTokens('Constructor', 'person').tokens).toEqual(['constructor']);
     expect(nameTokens('Forty Two Vessels', 'organisation').tokens).toEqual(['42', 'vessels']);
+  });
+});
+
+/** Small targets written for these tests (not real designations). */
+function target(id: string, kind: Target['kind'], full: string, family?: string): Target {
+  const [source, nativeId] = id.split(':') as [Target['source'], string];
+  return { id, source, nativeId, kind, names: [{ full, type: 'primary', script: 'latin', ...(family ? { family } : {}) }], regimes: ['TEST'] };
+}
+
+describe('scanning text: anchors', () => {
+  const TARGETS: Target[] = [
+    target('us-ofac-sdn:1', 'organisation', 'TALVERAN ORMUZDI SHIPPING'),
+    target('us-ofac-sdn:2', 'organisation', 'KHORUMAN VELTASK'),
+    target('us-ofac-sdn:3', 'organisation', 'UNITED'),
+    target('us-ofac-sdn:8', 'vessel', 'PACIFIC'),
+    target('us-ofac-sdn:4', 'organisation', 'INDUSTRIAL RESOURCES GENERAL TRADING'),
+    target('us-ofac-sdn:5', 'vessel', 'TESTNEVE'),
+    target('us-ofac-sdn:6', 'organisation', 'ZORBANEX'),
+    target('us-ofac-sdn:7', 'person', 'DRELVANOVA, Yelizaveta Mironovna', 'DRELVANOVA'),
+  ];
+  const index = MatchIndex.build(TARGETS);
+  const ids = (text: string) => index.scan(text).map((m) => [m.text, m.ids[0]]);
+
+  it('finds a rare word misspelt by one letter, or with other close vowels, where the words found weigh too little', () => {
+    expect(ids('Cargo went to Talveran Ormusdi Shipping last year.')).toEqual([['Talveran Ormusdi Shipping', 'us-ofac-sdn:1']]);
+    expect(ids('The firm Khoroman Veltask paid.')).toEqual([['Khoroman Veltask', 'us-ofac-sdn:2']]);
+    expect(ids('Yelizaveta Mironovna Drelvanava was named.')).toEqual([['Yelizaveta Mironovna Drelvanava', 'us-ofac-sdn:7']]);
+  });
+
+  it('does not take a word two letters off for a misspelling of a short listed word', () => {
+    expect(ids('Cargo went to Talveran Armosdi Shipping last year.')).toEqual([]);
+  });
+
+  it('never starts an evaluation from common words alone, nor for a name no window can score', () => {
+    const evaluate = vi.spyOn(MatchIndex.prototype as unknown as { evaluateGroup: () => void }, 'evaluateGroup');
+    try {
+      expect(ids('The New United plan: United, Pacific Shipping and the United Pacific.')).toEqual([]);
+      expect(evaluate).not.toHaveBeenCalled();
+    } finally {
+      evaluate.mockRestore();
+    }
+  });
+
+  it('still finds a name of three common words, and a one-word company, but no one-word ship', () => {
+    expect(ids('Payments to Industrial Resources General Trading were seen.')).toEqual([['Industrial Resources General Trading', 'us-ofac-sdn:4']]);
+    expect(ids('Funds went to Zorbanex, then to the Testneve.')).toEqual([['Zorbanex', 'us-ofac-sdn:6']]);
   });
 });
