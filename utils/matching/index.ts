@@ -722,7 +722,7 @@ export class MatchIndex {
     const stamps = (this.anchorStamps ??= new Int32Array(this.nameCount));
     const scanSpan = this.scanSpan;
     const scanNeeded = this.scanNeeded;
-    const scope: ScanScope = { text, words, lowerWords, found, floor, misspeltWords: [], misspeltEntries: [] };
+    const scope: ScanScope = { text, words, lowerWords, found, floor, misspeltWords: [], misspeltEntries: [], misspeltCount: 0 };
     // Names with an anchor in the current run, in the order found, and the positions the run's
     // only word found (when it has one word with hits).
     const candidates: number[] = [];
@@ -742,66 +742,65 @@ export class MatchIndex {
         this.stamp = 1;
       }
       const stamp = this.stamp;
-      candidates.length = 0;
-      candidateMasks.length = 0;
-      hitWords.length = 0;
+      // (Counts, not lengths set to 0: arrays kept for the scan.)
+      let candidateCount = 0;
+      let hitCount = 0;
       for (let i = runStart; i < runEnd; i++) {
         const word = words[i]!;
         if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) {
           entries[i - runStart] = undefined;
           continue;
         }
-        const entry = this.wordEntry(word.folded);
+        const entry = this.entryOf(word);
         entries[i - runStart] = entry;
         const codes = alone ? (entry.aloneCodes ??= this.aloneCodesOf(entry.codes)) : entry.codes;
         if (codes.length === 0) continue;
-        hitWords.push(i);
+        hitWords[hitCount++] = i;
         const anchors = alone ? (entry.aloneAnchors ??= anchorsOf(codes, anchorMask)) : (entry.anchors ??= anchorsOf(codes, anchorMask));
         for (let k = 0; k < anchors.length; k += 2) {
           const n = anchors[k]!;
           if (stamps[n] === stamp) continue;
           stamps[n] = stamp;
-          candidates.push(n);
-          candidateMasks.push(anchors[k + 1]!);
+          candidates[candidateCount] = n;
+          candidateMasks[candidateCount++] = anchors[k + 1]!;
         }
       }
-      if (hitWords.length === 0) {
+      if (hitCount === 0) {
         runStart = runEnd;
         continue;
       }
       // Rare words of listed names misspelt in the run (see misspeltCodesOf): anchors too, and
       // what misspeltWeight adds.
-      scope.misspeltWords.length = 0;
-      scope.misspeltEntries.length = 0;
+      scope.misspeltCount = 0;
       for (let i = runStart; i < runEnd; i++) {
         const word = words[i]!;
         if (!word.capital || word.folded.length < 5) continue;
-        const entry = entries[i - runStart] ?? this.wordEntry(word.folded);
+        const entry = entries[i - runStart] ?? this.entryOf(word);
         if (entry.misspelt === undefined) this.findMisspelt(word.folded, entry, anchorMask);
         if (entry.misspelt!.length === 0) continue;
-        scope.misspeltWords.push(i);
-        scope.misspeltEntries.push(entry);
+        scope.misspeltWords[scope.misspeltCount] = i;
+        scope.misspeltEntries[scope.misspeltCount++] = entry;
         const anchors = entry.misspeltAnchors!;
         for (let k = 0; k < anchors.length; k++) {
           const n = anchors[k]!;
           if (stamps[n] === stamp) continue;
           stamps[n] = stamp;
-          candidates.push(n);
-          candidateMasks.push(-1);
+          candidates[candidateCount] = n;
+          candidateMasks[candidateCount++] = -1;
         }
       }
-      if (hitWords.length === 1) {
-        // One word: one group per name, of the positions it found.
+      if (hitCount === 1) {
+        // One word: one group per name, of the positions it found; of its anchors, only those it
+        // finds enough positions of (ready), and names misspelt nearby.
         const i = hitWords[0]!;
-        for (let c = 0; c < candidates.length; c++) {
+        const entry = entries[i - runStart]!;
+        const ready = alone ? (entry.aloneReady ??= this.readyOf(entry.aloneAnchors!)) : (entry.ready ??= this.readyOf(entry.anchors!));
+        for (let k = 0; k < ready.length; k += 2) this.evaluateGroup(scope, ready[k]!, i, i, ready[k + 1]!);
+        for (let c = 0; c < candidateCount; c++) {
+          if (candidateMasks[c] !== -1) continue;
           const n = candidates[c]!;
-          let mask = candidateMasks[c]!;
-          if (mask === -1) {
-            const entry = entries[i - runStart]!;
-            mask = maskOf(alone ? entry.aloneCodes! : entry.codes, n);
-            if (mask === 0) continue;
-          }
-          if (popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(scope, n, i, i, mask);
+          const mask = maskOf(alone ? entry.aloneCodes! : entry.codes, n);
+          if (mask !== 0 && popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(scope, n, i, i, mask);
         }
         runStart = runEnd;
         continue;
@@ -810,13 +809,13 @@ export class MatchIndex {
       // few names, their codes found by a binary search in each word's (sorted) codes; for many
       // (a long run of names, as a list of countries), every code of the run's words once.
       let codeCount = 0;
-      for (let h = 0; h < hitWords.length; h++) {
+      for (let h = 0; h < hitCount; h++) {
         const entry = entries[hitWords[h]! - runStart]!;
         codeCount += (alone ? entry.aloneCodes! : entry.codes).length;
       }
-      if (candidates.length * hitWords.length * 8 > codeCount) this.groupsByCodes(scope, entries, runStart, hitWords, stamp);
+      if (candidateCount * hitCount * 8 > codeCount) this.groupsByCodes(scope, entries, runStart, hitWords, hitCount, stamp);
       else {
-        for (let c = 0; c < candidates.length; c++) {
+        for (let c = 0; c < candidateCount; c++) {
           const n = candidates[c]!;
           const low = n * 64;
           const span = scanSpan[n]!;
@@ -824,7 +823,7 @@ export class MatchIndex {
           let first = -1;
           let last = -1;
           let mask = 0;
-          for (let h = 0; h < hitWords.length; h++) {
+          for (let h = 0; h < hitCount; h++) {
             const i = hitWords[h]!;
             const codes = entries[i - runStart]!.codes;
             let k = lowerBound(codes, low);
@@ -900,7 +899,7 @@ export class MatchIndex {
    * The groups of a run of several words with hits, for the names stamped: the run's codes in word
    * order, each name's open group in groupState, closed when the next hit is too far or the run ends.
    */
-  private groupsByCodes(scope: ScanScope, entries: (WordEntry | undefined)[], runStart: number, hitWords: number[], stamp: number): void {
+  private groupsByCodes(scope: ScanScope, entries: (WordEntry | undefined)[], runStart: number, hitWords: number[], hitCount: number, stamp: number): void {
     let group = this.groupState;
     if (!group) {
       group = this.groupState = new Int32Array(this.nameCount * 3);
@@ -909,7 +908,7 @@ export class MatchIndex {
     const stamps = this.anchorStamps!;
     const scanSpan = this.scanSpan;
     const open = this.openGroups;
-    for (let h = 0; h < hitWords.length; h++) {
+    for (let h = 0; h < hitCount; h++) {
       const i = hitWords[h]!;
       const codes = entries[i - runStart]!.codes;
       for (let k = 0; k < codes.length; k++) {
@@ -954,6 +953,16 @@ export class MatchIndex {
    * with a typo. Kept across scans, up to a bound: pages share most of their words ("New", "United").
    */
   private readonly wordEntries = new Map<string, WordEntry>();
+  /** wordEntry by the word's slot in FOLDED (a slot may since hold another string: checked). */
+  private readonly slotEntries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(FOLDED_SLOTS).fill(undefined);
+
+  private entryOf(word: TextWord): WordEntry {
+    const slot = word.slot;
+    if (slot < 0) return this.wordEntry(word.folded);
+    const known = this.slotEntries[slot];
+    if (known !== undefined && known.folded === word.folded) return known;
+    return (this.slotEntries[slot] = this.wordEntry(word.folded));
+  }
 
   private wordEntry(folded: string): WordEntry {
     let entry = this.wordEntries.get(folded);
@@ -967,10 +976,17 @@ export class MatchIndex {
     // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
     // Sorted, so that a name's codes are found by a binary search (one key's list is in name order).
     const codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists).sort();
-    entry = { codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, misspelt: undefined, misspeltAnchors: undefined };
+    entry = { folded, codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, ready: undefined, aloneReady: undefined, misspelt: undefined, misspeltAnchors: undefined };
     if (this.wordEntries.size >= WORD_HITS_KEPT) this.wordEntries.clear();
     this.wordEntries.set(folded, entry);
     return entry;
+  }
+
+  /** Of a word's anchors (name, mask …), those with enough positions found for a group (scanNeeded). */
+  private readyOf(anchors: Int32Array): Int32Array {
+    const out: number[] = [];
+    for (let k = 0; k < anchors.length; k += 2) if (popcount(anchors[k + 1]!) >= this.scanNeeded[anchors[k]!]!) out.push(anchors[k]!, anchors[k + 1]!);
+    return out.length === anchors.length ? anchors : out.length === 0 ? EMPTY_CODES : Int32Array.from(out);
   }
 
   /** The codes of names that one word can name (scanMinWords 1). */
@@ -1241,21 +1257,19 @@ export class MatchIndex {
     let to = Math.min(words.length - 1, last + slack + 1);
     while (words[to]!.segment !== segment) to--;
     for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
-    const tokenAt = (position: number) => this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
-    const isFamily = (token: string) => {
-      for (let f = familyStart; f < familyEnd; f++) if (this.strings.strings[this.nameFamily.idAt(f)] === token) return true;
-      return false;
-    };
+    const strings = this.strings.strings;
     let familyCovered = false;
     let otherCovered = false;
     for (let position = 0; position < count; position++) {
-      const token = tokenAt(position);
+      const token = strings[this.nameTokens.idAt(tokensStart + position)]!;
       if (PARTICLES.has(token)) continue;
-      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, position, count, tokenAt);
+      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, tokensStart, position, count);
       if (!person) {
         if (!coverable) return false;
       } else if (coverable) {
-        if (isFamily(token)) familyCovered = true;
+        let family = false;
+        for (let f = familyStart; f < familyEnd && !family; f++) if (strings[this.nameFamily.idAt(f)] === token) family = true;
+        if (family) familyCovered = true;
         else otherCovered = true;
         if (familyCovered && otherCovered) return true;
       }
@@ -1263,8 +1277,13 @@ export class MatchIndex {
     return !person || (familyCovered && otherCovered);
   }
 
-  /** Some word from `from` to `to` may pair with the listed token, in one of the ways candidatePairs pairs tokens. */
-  private mayPair(words: TextWord[], from: number, to: number, token: string, position: number, count: number, tokenAt: (position: number) => string): boolean {
+  /**
+   * Some word from `from` to `to` may pair with the listed token (at `position` of the name's
+   * tokens from `tokensStart`), in one of the ways candidatePairs pairs tokens.
+   */
+  private mayPair(words: TextWord[], from: number, to: number, token: string, tokensStart: number, position: number, count: number): boolean {
+    const strings = this.strings.strings;
+    const tokens = this.nameTokens;
     for (let k = from; k <= to; k++) {
       const word = words[k]!.folded;
       if (compareTokens(word, token).similarity > 0) return true;
@@ -1274,7 +1293,7 @@ export class MatchIndex {
         for (let start = Math.max(0, position - word.length + 1); start <= position && start + word.length <= count; start++) {
           let initials = true;
           for (let j = 0; j < word.length && initials; j++) {
-            const listed = tokenAt(start + j);
+            const listed = strings[tokens.idAt(tokensStart + start + j)]!;
             initials = listed.length >= 2 && listed[0] === word[j];
           }
           if (initials) return true;
@@ -1288,18 +1307,24 @@ export class MatchIndex {
         }
         if (initials) return true;
       }
-      // The page's words joined ("Guang Zong" for GUANGZONG).
-      let joined = word;
+      // The page's words joined ("Guang Zong" for GUANGZONG): joined only when the lengths allow.
+      let joinedLength = word.length;
       for (let span = 2; span <= 3 && k + span - 1 <= to; span++) {
-        joined += words[k + span - 1]!.folded;
-        if (Math.abs(joined.length - token.length) <= 2 && compareTokens(joined, token).similarity >= 0.9) return true;
+        joinedLength += words[k + span - 1]!.folded.length;
+        if (Math.abs(joinedLength - token.length) > 2) continue;
+        let joined = word;
+        for (let j = 1; j < span; j++) joined += words[k + j]!.folded;
+        if (compareTokens(joined, token).similarity >= 0.9) return true;
       }
       // The listed tokens joined ("Guangzong" for GUANG ZONG).
       for (let span = 2; span <= 3; span++) {
         for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
+          let listedLength = 0;
+          for (let j = start; j < start + span; j++) listedLength += strings[tokens.idAt(tokensStart + j)]!.length;
+          if (Math.abs(listedLength - word.length) > 2) continue;
           let listed = '';
-          for (let j = start; j < start + span; j++) listed += tokenAt(j);
-          if (Math.abs(listed.length - word.length) <= 2 && compareTokens(word, listed).similarity >= 0.9) return true;
+          for (let j = start; j < start + span; j++) listed += strings[tokens.idAt(tokensStart + j)]!;
+          if (compareTokens(word, listed).similarity >= 0.9) return true;
         }
       }
     }
@@ -1318,9 +1343,9 @@ export class MatchIndex {
     const slack = Math.max(0, wordCount - (last - first + 1));
     const from = first - slack;
     const to = last + slack;
-    const { misspeltWords, misspeltEntries } = scope;
+    const { misspeltWords, misspeltEntries, misspeltCount } = scope;
     let found = 0;
-    for (let w = 0; w < misspeltWords.length; w++) {
+    for (let w = 0; w < misspeltCount; w++) {
       const at = misspeltWords[w]!;
       if (at < from || at > to) continue;
       found |= maskOf(misspeltEntries[w]!.misspelt!, n);
@@ -1546,6 +1571,8 @@ interface TextWord {
   plain: boolean;
   /** foldsAsItself of the folded word in a person's / another name (asked again and again): 1 yes, 2 no. */
   asItself: number;
+  /** Its slot in FOLDED (the folded form's table), -1: none; see MatchIndex.entryOf. */
+  slot: number;
 }
 
 /** What one scan's group evaluation reads: the page, its words, and the current run's misspellings. */
@@ -1558,15 +1585,20 @@ interface ScanScope {
   /** Words of the current run that misspell listed words: their indexes and entries (see findMisspelt). */
   misspeltWords: number[];
   misspeltEntries: WordEntry[];
+  misspeltCount: number;
 }
 
 /** See MatchIndex.wordEntry; the rest is filled in when first needed. */
 interface WordEntry {
+  folded: string;
   codes: Int32Array;
   aloneCodes: Int32Array | undefined;
   /** Names of which the word is an anchor, each with the positions it finds (of codes, of aloneCodes): see anchorsOf. */
   anchors: Int32Array | undefined;
   aloneAnchors: Int32Array | undefined;
+  /** Of anchors (aloneAnchors), those the word alone finds enough positions of (scanNeeded): name, mask … */
+  ready: Int32Array | undefined;
+  aloneReady: Int32Array | undefined;
   misspelt: Int32Array | undefined;
   misspeltAnchors: Int32Array | undefined;
 }
@@ -1773,7 +1805,7 @@ export function tokenizeText(text: string): TextWord[] {
       }
       if (gapBefore || !open) segment++;
       open = true;
-      words.push(textWord(start, k, particle, false, segment, false, true));
+      words.push(textWord(start, k, particle, false, segment, false, true, -1));
       continue;
     }
     // Ends in 's or ’s (either case).
@@ -1782,20 +1814,23 @@ export function tokenizeText(text: string): TextWord[] {
     const possessive = size > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
     const bareEnd = possessive ? k - 2 : k;
     let folded: string;
-    if (ascii && !marks) folded = foldedPlain(text, start, bareEnd, lower);
-    else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
+    let slot = -1;
+    if (ascii && !marks) {
+      folded = foldedPlain(text, start, bareEnd, lower);
+      slot = foldedSlot;
+    } else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
     else folded = foldText(text.slice(start, bareEnd)).replace(/ /g, '');
     if (gapBefore || !open) segment++;
     open = !possessive;
-    words.push(textWord(start, k, folded, true, segment, possessive, ascii && !dotted));
+    words.push(textWord(start, k, folded, true, segment, possessive, ascii && !dotted, slot));
   }
   joinQuotedNicknames(text, words);
   return words;
 }
 
-function textWord(start: number, end: number, folded: string, capital: boolean, segment: number, possessive: boolean, plain: boolean): TextWord {
+function textWord(start: number, end: number, folded: string, capital: boolean, segment: number, possessive: boolean, plain: boolean, slot: number): TextWord {
   // Every field set, in one order: one shape for all words.
-  return { start, end, folded, capital, segment, possessive, nickname: false, plain, asItself: 0 };
+  return { start, end, folded, capital, segment, possessive, nickname: false, plain, asItself: 0, slot };
 }
 
 /** Particles by their letters packed five bits each (a = 1): lower-case words are told without a string. */
@@ -1814,6 +1849,8 @@ for (const particle of LOWER_OK) {
 const FOLDED_SLOTS = 1 << 15;
 const FOLDED = new Array<string | undefined>(FOLDED_SLOTS).fill(undefined);
 let foldedCount = 0;
+/** The slot of the string foldedPlain returned last. */
+let foldedSlot = -1;
 
 function foldedPlain(text: string, start: number, end: number, lower: boolean): string {
   let hash = 0x811c9dc5;
@@ -1834,7 +1871,10 @@ function foldedPlain(text: string, start: number, end: number, lower: boolean): 
         if (c <= 90 && c >= 65) c += 32;
         same = known.charCodeAt(j) === c;
       }
-      if (same) return known;
+      if (same) {
+        foldedSlot = slot;
+        return known;
+      }
     }
     slot = (slot + 1) & (FOLDED_SLOTS - 1);
   }
@@ -1847,6 +1887,7 @@ function foldedPlain(text: string, start: number, end: number, lower: boolean): 
   }
   FOLDED[slot] = folded;
   foldedCount++;
+  foldedSlot = slot;
   return folded;
 }
 
