@@ -709,8 +709,10 @@ export class MatchIndex {
    */
   scan(text: string, options: SearchOptions = {}): ScanMatch[] {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
-    const words = tokenizeText(text);
-    const lowerWords = lowerCaseWords(text);
+    const runs = (this.lowerRuns ??= new LowerRuns());
+    runs.reset(text.length);
+    const words = tokenizeText(text, runs);
+    const lowerWords = lowerCaseWords(text, runs);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
@@ -887,6 +889,8 @@ export class MatchIndex {
     }
     return tokens;
   }
+
+  private lowerRuns?: LowerRuns;
 
   /** Stamp per name: the run in which an anchor of it was found (see scan). */
   private anchorStamps?: Int32Array;
@@ -1078,7 +1082,7 @@ export class MatchIndex {
    * token (by its index in nameTokens), the name's total weight, and which of its first 32 tokens are
    * rare and long enough to be found misspelt (see misspeltWeight).
    */
-  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; misspellable: Int32Array; anchorMask: Int32Array; oneWord: Int8Array };
+  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; needed: Float64Array; misspellable: Int32Array; anchorMask: Int32Array; oneWord: Int8Array };
 
   private boundsOfGroups() {
     if (this.groupBounds) return this.groupBounds;
@@ -1086,6 +1090,7 @@ export class MatchIndex {
     const totalWeight = new Float64Array(this.nameCount);
     const misspellable = new Int32Array(this.nameCount);
     const anchorMask = new Int32Array(this.nameCount);
+    const neededOf = new Float64Array(this.nameCount);
     const oneWord = new Int8Array(this.nameCount).fill(-1);
     const order: number[] = [];
     for (let n = 0; n < this.nameCount; n++) {
@@ -1106,6 +1111,7 @@ export class MatchIndex {
       // than evaluateGroup's bound needs. A group with no anchor found or misspelt cannot reach it.
       const kind = this.targets[this.nameTarget[n]!]!.kind;
       const needed = total * (kind === 'person' ? 0.5 : 0.6);
+      neededOf[n] = needed;
       const positions = Math.min(count, 32);
       order.length = 0;
       for (let position = 0; position < positions; position++) order.push(position);
@@ -1131,7 +1137,7 @@ export class MatchIndex {
       }
       if (meaningful === 1 && (kind !== 'person' || count === 1) && at < 128) oneWord[n] = at;
     }
-    return (this.groupBounds = { tokenWeight, totalWeight, misspellable, anchorMask, oneWord });
+    return (this.groupBounds = { tokenWeight, totalWeight, needed: neededOf, misspellable, anchorMask, oneWord });
   }
 
   /**
@@ -1165,17 +1171,15 @@ export class MatchIndex {
     const tokenCount = this.nameTokens.end(n) - tokensStart;
     // Cheap bound before scoring: the words found must carry enough of the name's weight, with
     // what misspelt rare words (misspeltWeight) could add at most.
+    // (Positions past the name's tokens count nothing; set bits taken in order, lowest first.)
     let hitWeight = 0;
     let misspellable = 0;
     const rare = bounds.misspellable[n]!;
-    for (let position = 0; position < tokenCount && position < 32; position++) {
-      const bit = 1 << position;
-      if (mask & bit) hitWeight += bounds.tokenWeight[tokensStart + position]!;
-      else if (rare & bit) misspellable += bounds.tokenWeight[tokensStart + position]!;
-    }
+    const within = tokenCount >= 32 ? -1 : (1 << tokenCount) - 1;
+    for (let bits = mask & within; bits !== 0; bits &= bits - 1) hitWeight += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    for (let bits = rare & ~mask & within; bits !== 0; bits &= bits - 1) misspellable += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
     // People may be named by part of their names; organisations need most of their words.
-    const kind = this.targets[this.nameTarget[n]!]!.kind;
-    const needed = bounds.totalWeight[n]! * (kind === 'person' ? 0.5 : 0.6);
+    const needed = bounds.needed[n]!;
     if (hitWeight + misspellable < needed) return;
     const wordCount = tokenCount + this.nameForms.end(n) - this.nameForms.start(n);
     if (hitWeight < needed && hitWeight + this.misspeltWeight(scope, n, rare & ~mask, first, last, wordCount) < needed) return;
@@ -1737,7 +1741,7 @@ function skeletonHash(p: string): number {
  * ASCII; lower-case words make no string at all (a particle is found by its letters packed in a
  * number), and capitalised words seen before reuse their folded string (FOLDED).
  */
-export function tokenizeText(text: string): TextWord[] {
+export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
   const words: TextWord[] = [];
   let segment = 0;
   let open = false;
@@ -1769,13 +1773,21 @@ export function tokenizeText(text: string): TextWord[] {
     let lower = true;
     let onlyLetters = true;
     let packed = 0;
+    // The current run of a–z letters, for lowerRuns.
+    let runHash = FNV_START;
+    let runLength = 0;
     while (k < length) {
       c = text.charCodeAt(k);
       if (c >= 97 && c <= 122) {
         packed = (packed << 5) | (c - 96);
+        runHash = Math.imul(runHash ^ c, FNV_PRIME);
+        runLength++;
         k++;
         continue;
       }
+      if (runLength >= 4 && lowerRuns) lowerRuns.add(runHash);
+      runHash = FNV_START;
+      runLength = 0;
       let bits = classes[c]!;
       if (bits === 0) bits = codeClass(c);
       if (bits & WORD_BIT) {
@@ -1791,6 +1803,7 @@ export function tokenizeText(text: string): TextWord[] {
         k++;
       } else break;
     }
+    if (runLength >= 4 && lowerRuns) lowerRuns.add(runHash);
     const gapBefore = gap;
     gap = false;
     const size = k - start;
@@ -1826,6 +1839,55 @@ export function tokenizeText(text: string): TextWord[] {
   }
   joinQuotedNicknames(text, words);
   return words;
+}
+
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Hashes of the runs of four or more a–z letters of a page (as tokenizeText met them): every
+ * whole lower-case word of the page is such a run, so a word whose hash is not here is not on the
+ * page (lowerCaseWords looks no further). Open addressing; when half full, it stops telling.
+ */
+export class LowerRuns {
+  private table = new Int32Array(1024);
+  private count = 0;
+  private full = false;
+
+  reset(textLength: number): void {
+    let size = 1024;
+    while (size < textLength >> 2 && size < 1 << 20) size <<= 1;
+    if (size !== this.table.length) this.table = new Int32Array(size);
+    else this.table.fill(0);
+    this.count = 0;
+    this.full = false;
+  }
+
+  add(hash: number): void {
+    if (this.full) return;
+    const table = this.table;
+    const mask = table.length - 1;
+    const value = hash | 1;
+    let slot = value & mask;
+    for (let known = table[slot]!; known !== 0; known = table[slot]!) {
+      if (known === value) return;
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = value;
+    if (++this.count > table.length >> 1) this.full = true;
+  }
+
+  /** Whether a word of a–z letters may be one of the runs (always, once the table is full). */
+  mayHave(word: string): boolean {
+    if (this.full) return true;
+    let hash = FNV_START;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+    const table = this.table;
+    const mask = table.length - 1;
+    const value = hash | 1;
+    for (let slot = value & mask, known = table[slot]!; known !== 0; slot = (slot + 1) & mask, known = table[slot]!) if (known === value) return true;
+    return false;
+  }
 }
 
 function textWord(start: number, end: number, folded: string, capital: boolean, segment: number, possessive: boolean, plain: boolean, slot: number): TextWord {
@@ -2030,7 +2092,7 @@ function isNameWord(folded: string, lowerWords: { has(word: string): boolean }):
 }
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
-function lowerCaseWords(text: string): { has(word: string): boolean } {
+function lowerCaseWords(text: string, runs: LowerRuns): { has(word: string): boolean } {
   // Asked for a few hundred distinct words a page at most: each is looked for in the text (a fast
   // native search) once, rather than every word of a long page collected first.
   const known = new Map<string, boolean>();
@@ -2040,7 +2102,8 @@ function lowerCaseWords(text: string): { has(word: string): boolean } {
       let found = known.get(word);
       if (found === undefined) {
         found = false;
-        for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+        // Not a run of the page's letters: not on the page (a search of the whole page spared).
+        for (let at = runs.mayHave(word) ? text.indexOf(word) : -1; at >= 0 && !found; at = text.indexOf(word, at + 1)) {
           // A whole word: no letter or number of any script on either side (a mark beside it does not join it).
           found = !letterOrNumberBefore(text, at) && !letterOrNumberAt(text, at + word.length);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MatchIndex, tokenizeText } from '../../../utils/matching/index';
+import { LowerRuns, MatchIndex, tokenizeText } from '../../../utils/matching/index';
 import type { Target } from '../../../utils/model';
 import { nameTokens } from '../../../utils/matching/normalize';
 
@@ -54,6 +54,17 @@ describe('reading a page’s words', () => {
   });
 });
 
+
+describe('the lower-case words of a page', () => {
+  it('knows every run of four or more lower-case letters the tokenizer met, and not others', () => {
+    const runs = new LowerRuns();
+    const text = "Welcome to the Forum: don't start O'Neil-style debates, caféterias or iPhones.";
+    runs.reset(text.length);
+    tokenizeText(text, runs);
+    for (const word of ['elcome', 'start', 'style', 'debates', 'terias', 'hones', 'orum']) expect(runs.mayHave(word)).toBe(true);
+    for (const word of ['welcome', 'forum', 'phone', 'cafe', 'neil', 'absent']) expect(runs.mayHave(word)).toBe(false);
+  });
+});
 
 describe('number words', () => {
   it('reads only number words as numbers, not names Object.prototype has', () => {
