@@ -1734,8 +1734,9 @@ function skeletonHash(p: string): number {
 
 /**
  * Words of a text with their offsets, for whole pages: only the words that can be part of a name
- * are kept (capitalised words, and the particles that may sit inside names). Every other word just
- * ends a run, and is dropped: most words of a page are lower case.
+ * are kept (capitalised words, and the particles that may sit inside names, in a run with a
+ * capitalised word). Every other word just ends a run, and is dropped: most words of a page are
+ * lower case.
  *
  * One pass over the character codes with a class table (codeClass), no regular expression for
  * ASCII; lower-case words make no string at all (a particle is found by its letters packed in a
@@ -1745,6 +1746,9 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
   const words: TextWord[] = [];
   let segment = 0;
   let open = false;
+  // The current run has a capitalised word; its particles before the first one (PENDING_…).
+  let capitalInRun = false;
+  let pendingCount = 0;
   const length = text.length;
   const classes = CODE_CLASS;
   let k = 0;
@@ -1814,11 +1818,24 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
       if (particle === undefined) {
         segment++;
         open = false;
+        capitalInRun = false;
+        pendingCount = 0;
         continue;
       }
-      if (gapBefore || !open) segment++;
+      if (gapBefore || !open) {
+        segment++;
+        capitalInRun = false;
+        pendingCount = 0;
+      }
       open = true;
-      words.push(textWord(start, k, particle, false, segment, false, true, -1));
+      // Particles only: a run with no capitalised word names no one, and is left out. Until one
+      // comes, the run's particles wait (no word object made).
+      if (capitalInRun) words.push(textWord(start, k, particle, false, segment, false, true, -1));
+      else {
+        PENDING_STARTS[pendingCount] = start;
+        PENDING_ENDS[pendingCount] = k;
+        PENDING_WORDS[pendingCount++] = particle;
+      }
       continue;
     }
     // Ends in 's or ’s (either case).
@@ -1833,13 +1850,24 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
       slot = foldedSlot;
     } else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
     else folded = foldText(text.slice(start, bareEnd)).replace(/ /g, '');
-    if (gapBefore || !open) segment++;
+    if (gapBefore || !open) {
+      segment++;
+      pendingCount = 0;
+    }
+    for (let p = 0; p < pendingCount; p++) words.push(textWord(PENDING_STARTS[p]!, PENDING_ENDS[p]!, PENDING_WORDS[p]!, false, segment, false, true, -1));
+    pendingCount = 0;
+    capitalInRun = true;
     open = !possessive;
     words.push(textWord(start, k, folded, true, segment, possessive, ascii && !dotted, slot));
   }
   joinQuotedNicknames(text, words);
   return words;
 }
+
+/** Particles of a run waiting for its first capitalised word (a run has a few at most). */
+const PENDING_STARTS: number[] = [];
+const PENDING_ENDS: number[] = [];
+const PENDING_WORDS: string[] = [];
 
 const FNV_START = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
