@@ -1,5 +1,5 @@
 import type { NameType, Target } from '../model';
-import { builtinWeight, compareNames, compareTokens, nicknamesOf, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareForms, compareNames, compareTokens, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
 import {
   bracketParts,
@@ -797,7 +797,9 @@ export class MatchIndex {
         const i = hitWords[0]!;
         const entry = entries[i - runStart]!;
         const ready = alone ? (entry.aloneReady ??= this.readyOf(entry.aloneAnchors!)) : (entry.ready ??= this.readyOf(entry.anchors!));
-        for (let k = 0; k < ready.length; k += 2) this.evaluateGroup(scope, ready[k]!, i, i, ready[k + 1]!);
+        // (Those whose words found weigh enough; then those a misspelt word nearby could complete.)
+        const end = scope.misspeltCount > 0 ? ready.length : ready[0]!;
+        for (let k = 1; k < end; k += 2) this.evaluateGroup(scope, ready[k]!, i, i, ready[k + 1]!);
         for (let c = 0; c < candidateCount; c++) {
           if (candidateMasks[c] !== -1) continue;
           const n = candidates[c]!;
@@ -863,20 +865,22 @@ export class MatchIndex {
    * Scores of (window, name) pairs during one scan, by kind, then window tokens (one object per
    * window text, see windowTokensOf), then the listed name's scoreKey: all that scoreTokens reads.
    */
-  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison>>>();
+  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison | null>>>();
 
   /** scoreTokens of a page window against a listed name, once per scan for the same window and name. */
-  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind']): NameComparison {
+  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind'], floor: number): NameComparison | undefined {
     let byWindow = this.windowScores.get(kind);
     if (!byWindow) this.windowScores.set(kind, (byWindow = new Map()));
     let byName = byWindow.get(windowTokens);
     if (!byName) byWindow.set(windowTokens, (byName = new Map()));
     let result = byName.get(entry.scoreKey);
-    if (!result) {
-      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true });
+    if (result === undefined) {
+      // Not aligned and weighed when the best its pairs allow is under the floor (scores are
+      // rounded to three decimals: a little under it may round up to it). null: under it.
+      result = scoreTokensAtLeast(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true }, floor - 0.001) ?? null;
       byName.set(entry.scoreKey, result);
     }
-    return result;
+    return result ?? undefined;
   }
 
   /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
@@ -891,6 +895,20 @@ export class MatchIndex {
   }
 
   private lowerRuns?: LowerRuns;
+
+  /** tokenForms of pooled strings (names' tokens), by pool id, as first needed. */
+  private readonly stringForms: (TokenFormsOf | undefined)[] = [];
+
+  private formsOfString(id: number): TokenFormsOf {
+    return (this.stringForms[id] ??= tokenForms(this.strings.strings[id]!));
+  }
+
+  /** tokenForms of a page word, kept with its entry (particles: looked up). */
+  private formsOfWord(word: TextWord): TokenFormsOf {
+    if (word.slot < 0) return tokenForms(word.folded);
+    const entry = this.entryOf(word);
+    return (entry.forms ??= tokenForms(word.folded));
+  }
 
   /** Stamp per name: the run in which an anchor of it was found (see scan). */
   private anchorStamps?: Int32Array;
@@ -980,17 +998,47 @@ export class MatchIndex {
     // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
     // Sorted, so that a name's codes are found by a binary search (one key's list is in name order).
     const codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists).sort();
-    entry = { folded, codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, ready: undefined, aloneReady: undefined, misspelt: undefined, misspeltAnchors: undefined };
+    entry = { folded, forms: undefined, codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, ready: undefined, aloneReady: undefined, misspelt: undefined, misspeltAnchors: undefined };
     if (this.wordEntries.size >= WORD_HITS_KEPT) this.wordEntries.clear();
     this.wordEntries.set(folded, entry);
     return entry;
   }
 
-  /** Of a word's anchors (name, mask …), those with enough positions found for a group (scanNeeded). */
+  /**
+   * Of a word's anchors (name, mask …), those whose group the word alone makes could pass
+   * evaluateGroup's first bounds (enough positions found, scanNeeded; enough weight found, or
+   * misspellable): [count of the first kind × 2 + 1, then name, mask … of those whose words found
+   * weigh enough, then of those that need a misspelt word].
+   */
   private readyOf(anchors: Int32Array): Int32Array {
-    const out: number[] = [];
-    for (let k = 0; k < anchors.length; k += 2) if (popcount(anchors[k + 1]!) >= this.scanNeeded[anchors[k]!]!) out.push(anchors[k]!, anchors[k + 1]!);
-    return out.length === anchors.length ? anchors : out.length === 0 ? EMPTY_CODES : Int32Array.from(out);
+    const sure: number[] = [];
+    const maybe: number[] = [];
+    for (let k = 0; k < anchors.length; k += 2) {
+      const n = anchors[k]!;
+      const mask = anchors[k + 1]!;
+      if (popcount(mask) < this.scanNeeded[n]!) continue;
+      const bound = this.boundOf(n, mask);
+      if (bound === 2) sure.push(n, mask);
+      else if (bound === 1) maybe.push(n, mask);
+    }
+    return Int32Array.from([sure.length + 1, ...sure, ...maybe]);
+  }
+
+  /**
+   * evaluateGroup's first bound for name n with these positions found: 0 the words found and the
+   * rare words that might be misspelt weigh too little; 1 enough only with a misspelt word; 2 enough.
+   */
+  private boundOf(n: number, mask: number): number {
+    const bounds = this.groupBounds!;
+    const tokensStart = this.nameTokens.start(n);
+    const tokenCount = this.nameTokens.end(n) - tokensStart;
+    let hitWeight = 0;
+    let misspellable = 0;
+    const within = tokenCount >= 32 ? -1 : (1 << tokenCount) - 1;
+    for (let bits = mask & within; bits !== 0; bits &= bits - 1) hitWeight += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    for (let bits = bounds.misspellable[n]! & ~mask & within; bits !== 0; bits &= bits - 1) misspellable += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    const needed = bounds.needed[n]!;
+    return hitWeight + misspellable < needed ? 0 : hitWeight < needed ? 1 : 2;
   }
 
   /** The codes of names that one word can name (scanMinWords 1). */
@@ -1267,7 +1315,7 @@ export class MatchIndex {
     for (let position = 0; position < count; position++) {
       const token = strings[this.nameTokens.idAt(tokensStart + position)]!;
       if (PARTICLES.has(token)) continue;
-      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, tokensStart, position, count);
+      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, this.formsOfString(this.nameTokens.idAt(tokensStart + position)), tokensStart, position, count);
       if (!person) {
         if (!coverable) return false;
       } else if (coverable) {
@@ -1285,12 +1333,12 @@ export class MatchIndex {
    * Some word from `from` to `to` may pair with the listed token (at `position` of the name's
    * tokens from `tokensStart`), in one of the ways candidatePairs pairs tokens.
    */
-  private mayPair(words: TextWord[], from: number, to: number, token: string, tokensStart: number, position: number, count: number): boolean {
+  private mayPair(words: TextWord[], from: number, to: number, token: string, forms: TokenFormsOf, tokensStart: number, position: number, count: number): boolean {
     const strings = this.strings.strings;
     const tokens = this.nameTokens;
     for (let k = from; k <= to; k++) {
       const word = words[k]!.folded;
-      if (compareTokens(word, token).similarity > 0) return true;
+      if (compareForms(this.formsOfWord(words[k]!), forms).similarity > 0) return true;
       // An initial ("G. Zhao"), and initials written together ("JC Juncker"), either side.
       if ((word.length === 1 && token[0] === word) || (token.length === 1 && word[0] === token)) return true;
       if (word.length <= 3 && !PARTICLES.has(word)) {
@@ -1348,12 +1396,16 @@ export class MatchIndex {
     const from = first - slack;
     const to = last + slack;
     const { misspeltWords, misspeltEntries, misspeltCount } = scope;
-    let found = 0;
-    for (let w = 0; w < misspeltCount; w++) {
-      const at = misspeltWords[w]!;
-      if (at < from || at > to) continue;
-      found |= maskOf(misspeltEntries[w]!.misspelt!, n);
+    // (The run's misspelling words are in page order: the first at `from` or after by a binary search.)
+    let low = 0;
+    let high = misspeltCount;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (misspeltWords[mid]! < from) low = mid + 1;
+      else high = mid;
     }
+    let found = 0;
+    for (let w = low; w < misspeltCount && misspeltWords[w]! <= to; w++) found |= maskOf(misspeltEntries[w]!.misspelt!, n);
     found &= unfound;
     let extra = 0;
     for (let position = 0; found >>> position !== 0 && position < 32; position++) if (found & (1 << position)) extra += tokenWeight[tokensStart + position]!;
@@ -1442,9 +1494,9 @@ export class MatchIndex {
         // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
         // form on the page too: alone it is an ordinary word.
         if (!person && listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
-        const result = this.scoreWindow(windowTokens, entry, target.kind);
+        const result = this.scoreWindow(windowTokens, entry, target.kind, floor);
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
-        if (result.score < floor || (best && best.score > result.score)) continue;
+        if (!result || result.score < floor || (best && best.score > result.score)) continue;
         const tokensOf = result.explanation.tokens;
         if (!person) {
           // (So only a whole name stays at the head of a hyphenated compound, above.)
@@ -1595,12 +1647,14 @@ interface ScanScope {
 /** See MatchIndex.wordEntry; the rest is filled in when first needed. */
 interface WordEntry {
   folded: string;
+  /** tokenForms of the word, once compared. */
+  forms: TokenFormsOf | undefined;
   codes: Int32Array;
   aloneCodes: Int32Array | undefined;
   /** Names of which the word is an anchor, each with the positions it finds (of codes, of aloneCodes): see anchorsOf. */
   anchors: Int32Array | undefined;
   aloneAnchors: Int32Array | undefined;
-  /** Of anchors (aloneAnchors), those the word alone finds enough positions of (scanNeeded): name, mask … */
+  /** Of anchors (aloneAnchors), those whose group of this word alone may pass: see readyOf. */
   ready: Int32Array | undefined;
   aloneReady: Int32Array | undefined;
   misspelt: Int32Array | undefined;
