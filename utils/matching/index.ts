@@ -1,6 +1,6 @@
 import type { NameType, Target } from '../model';
 import { builtinWeight, compareForms, compareNames, compareTokens, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
-import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
+import { breaksScanWords, findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys, type IdentifierCandidates } from './identifiers';
 import {
   bracketParts,
   caseStem,
@@ -711,7 +711,9 @@ export class MatchIndex {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
     const runs = (this.lowerRuns ??= new LowerRuns());
     runs.reset(text.length);
-    const words = tokenizeText(text, runs);
+    const identifierWords = (this.identifierWords ??= new IdentifierWords());
+    identifierWords.reset();
+    const words = tokenizeText(text, runs, identifierWords);
     const lowerWords = lowerCaseWords(text, runs);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
@@ -850,7 +852,7 @@ export class MatchIndex {
     this.personWindowTokens.clear();
     this.windowScores.clear();
     this.scanCjk(text, found);
-    this.scanIdentifiers(text, found);
+    this.scanIdentifiers(text, found, identifierWords.whole ? undefined : identifierWords);
     // In page order, then by target, whatever order the names were visited in: which of two
     // namesakes' matches of the same words is kept, and the order of their ids, stay the same.
     found.sort(byPlaceThenTarget);
@@ -895,6 +897,7 @@ export class MatchIndex {
   }
 
   private lowerRuns?: LowerRuns;
+  private identifierWords?: IdentifierWords;
 
   /** tokenForms of pooled strings (names' tokens), by pool id, as first needed. */
   private readonly stringForms: (TokenFormsOf | undefined)[] = [];
@@ -1560,9 +1563,9 @@ export class MatchIndex {
     return words.some((w) => samePlace(w, word));
   }
 
-  private scanIdentifiers(text: string, found: ScanMatch[]): void {
+  private scanIdentifiers(text: string, found: ScanMatch[], candidates: IdentifierCandidates | undefined): void {
     if (this.identifiers.size === 0) return;
-    for (const hit of findIdentifiersInText(text)) {
+    for (const hit of findIdentifiersInText(text, candidates)) {
       for (const t of this.identifiers.get(hit.key) ?? []) {
         const target = this.targets[t]!;
         found.push({
@@ -1796,7 +1799,7 @@ function skeletonHash(p: string): number {
  * ASCII; lower-case words make no string at all (a particle is found by its letters packed in a
  * number), and capitalised words seen before reuse their folded string (FOLDED).
  */
-export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
+export function tokenizeText(text: string, lowerRuns?: LowerRuns, identifiers?: IdentifierWords): TextWord[] {
   const words: TextWord[] = [];
   let segment = 0;
   let open = false;
@@ -1819,6 +1822,7 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
       if (bits === 0) bits = codeClass(c);
       if (bits & WORD_BIT) break;
       if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
+      if (identifiers && breaksScanWords(c)) identifiers.whole = true;
     }
     if (k >= length) break;
     const start = k;
@@ -1865,6 +1869,7 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
     const gapBefore = gap;
     gap = false;
     const size = k - start;
+    if (identifiers && (size >= 13 || mayHoldLabel(text, start, k, marks || !ascii))) identifiers.add(start, k);
     if (!capital) {
       // A lower-case word longer than any particle is no part of a name (the common case); nor one
       // that is not a particle. (A particle is plain lower-case letters: nothing to fold.)
@@ -1917,6 +1922,39 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns): TextWord[] {
   joinQuotedNicknames(text, words);
   return words;
 }
+
+/**
+ * The words of a page that may hold a match of the identifiers' SCAN (see IdentifierCandidates):
+ * 13 characters or more, or a label (IMO, BIC, SWIFT; `bitcoincash` before a colon). `whole`: the
+ * page has a character that breaks SCAN's words otherwise (breaksScanWords): searched whole.
+ */
+export class IdentifierWords implements IdentifierCandidates {
+  starts: number[] = [];
+  ends: number[] = [];
+  count = 0;
+  whole = false;
+
+  reset(): void {
+    this.count = 0;
+    this.whole = false;
+  }
+
+  add(start: number, end: number): void {
+    this.starts[this.count] = start;
+    this.ends[this.count++] = end;
+  }
+}
+
+/** A label may start a run of SCAN's characters in the word (at its start; anywhere, when `inside` there may be runs beyond the first). */
+function mayHoldLabel(text: string, start: number, end: number, inside: boolean): boolean {
+  if (inside) return LABEL_INSIDE.test(text.slice(start, end));
+  const first = text.charCodeAt(start) | 32;
+  if (first === 105) return end - start >= 3 && (text.charCodeAt(start + 1) | 32) === 109 && (text.charCodeAt(start + 2) | 32) === 111;
+  if (first === 98) return (end - start === 11 && text.charCodeAt(end) === 58) || (end - start >= 3 && (text.charCodeAt(start + 1) | 32) === 105 && (text.charCodeAt(start + 2) | 32) === 99);
+  if (first === 115) return end - start >= 5 && /^swift/i.test(text.slice(start, start + 5));
+  return false;
+}
+const LABEL_INSIDE = /imo|bic|swift|bitcoincash/i;
 
 /** Particles of a run waiting for its first capitalised word (a run has a few at most). */
 const PENDING_STARTS: number[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LowerRuns, MatchIndex, tokenizeText } from '../../../utils/matching/index';
+import { findIdentifiersInText } from '../../../utils/matching/identifiers';
+import { IdentifierWords, LowerRuns, MatchIndex, tokenizeText } from '../../../utils/matching/index';
 import type { Target } from '../../../utils/model';
 import { nameTokens } from '../../../utils/matching/normalize';
 
@@ -63,6 +64,46 @@ describe('the lower-case words of a page', () => {
     tokenizeText(text, runs);
     for (const word of ['elcome', 'start', 'style', 'debates', 'terias', 'hones', 'orum']) expect(runs.mayHave(word)).toBe(true);
     for (const word of ['welcome', 'forum', 'phone', 'cafe', 'neil', 'absent']) expect(runs.mayHave(word)).toBe(false);
+  });
+});
+
+describe('identifiers looked for in the words that may hold them', () => {
+  const byWords = (text: string) => {
+    const words = new IdentifierWords();
+    tokenizeText(text, undefined, words);
+    return { hits: findIdentifiersInText(text, words.whole ? undefined : words), whole: words.whole };
+  };
+
+  it('finds what a search of the whole text finds', () => {
+    const texts = [
+      'The tanker (IMO 9176187) was paid from TNZxGWCwvsHr6JxQxzoeDXV597Yf7Zb7nV last week.',
+      "Pay to bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a or l'IMO9176187, BIC12345678.",
+      'SWIFT/BIC: DEUTDEFF500, cafébic DEUTDEFF and TNZxGWCwvsHr6Jx QxzoeDXV597Yf7Zb7nV split.',
+      'Адрес 0x52908400098527886E0F7030069857D2E4169EE7; ΙΜΟ 9176187.',
+    ];
+    for (const text of texts) {
+      expect(byWords(text).whole).toBe(false);
+      expect(byWords(text).hits).toEqual(findIdentifiersInText(text));
+    }
+    expect(byWords(texts[0]!).hits.map((h) => h.type)).toEqual(['imo', 'crypto']);
+  });
+
+  it('searches the whole text where a Greek or Cyrillic sign that is no letter joins its words', () => {
+    const text = 'Ref 0x52908400098527886E0F7030069857D2E4169EE7\u0375abc and IMO 9176187.';
+    expect(byWords(text).whole).toBe(true);
+    expect(byWords(text).hits).toEqual(findIdentifiersInText(text));
+  });
+
+  it('rests on every other character the case-blind search takes for a letter being a letter, digit or mark', () => {
+    const scanChar = /[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]/i;
+    const wordChar = /[\p{L}\p{N}\p{M}]/u;
+    const exceptions: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if ((c >= 0x370 && c <= 0x52f) || (c >= 0xd800 && c <= 0xdfff)) continue;
+      const ch = String.fromCharCode(c);
+      if (scanChar.test(ch) && !wordChar.test(ch)) exceptions.push(c);
+    }
+    expect(exceptions).toEqual([]);
   });
 });
 
