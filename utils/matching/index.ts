@@ -1971,14 +1971,17 @@ const FNV_PRIME = 0x01000193;
  */
 export class LowerRuns {
   private table = new Int32Array(1024);
+  /** Slots in use (a power of two, at most table.length): the table is kept across pages. */
+  private size = 1024;
   private count = 0;
   private full = false;
 
   reset(textLength: number): void {
     let size = 1024;
     while (size < textLength >> 2 && size < 1 << 20) size <<= 1;
-    if (size !== this.table.length) this.table = new Int32Array(size);
-    else this.table.fill(0);
+    if (size > this.table.length) this.table = new Int32Array(size);
+    else this.table.fill(0, 0, size);
+    this.size = size;
     this.count = 0;
     this.full = false;
   }
@@ -1986,7 +1989,7 @@ export class LowerRuns {
   add(hash: number): void {
     if (this.full) return;
     const table = this.table;
-    const mask = table.length - 1;
+    const mask = this.size - 1;
     const value = hash | 1;
     let slot = value & mask;
     for (let known = table[slot]!; known !== 0; known = table[slot]!) {
@@ -1994,7 +1997,7 @@ export class LowerRuns {
       slot = (slot + 1) & mask;
     }
     table[slot] = value;
-    if (++this.count > table.length >> 1) this.full = true;
+    if (++this.count > this.size >> 1) this.full = true;
   }
 
   /** Whether a word of a–z letters may be one of the runs (always, once the table is full). */
@@ -2003,7 +2006,7 @@ export class LowerRuns {
     let hash = FNV_START;
     for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
     const table = this.table;
-    const mask = table.length - 1;
+    const mask = this.size - 1;
     const value = hash | 1;
     for (let slot = value & mask, known = table[slot]!; known !== 0; slot = (slot + 1) & mask, known = table[slot]!) if (known === value) return true;
     return false;
