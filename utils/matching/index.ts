@@ -1339,6 +1339,8 @@ export class MatchIndex {
   private mayPair(words: TextWord[], from: number, to: number, token: string, forms: TokenFormsOf, tokensStart: number, position: number, count: number): boolean {
     const strings = this.strings.strings;
     const tokens = this.nameTokens;
+    // Runs of listed tokens with this one (JOINED_…), when first needed; -1: not yet.
+    let joinedCount = -1;
     for (let k = from; k <= to; k++) {
       const word = words[k]!.folded;
       if (compareForms(this.formsOfWord(words[k]!), forms).similarity > 0) return true;
@@ -1371,16 +1373,30 @@ export class MatchIndex {
         for (let j = 1; j < span; j++) joined += words[k + j]!.folded;
         if (compareTokens(joined, token).similarity >= 0.9) return true;
       }
-      // The listed tokens joined ("Guangzong" for GUANG ZONG).
-      for (let span = 2; span <= 3; span++) {
-        for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
-          let listedLength = 0;
-          for (let j = start; j < start + span; j++) listedLength += strings[tokens.idAt(tokensStart + j)]!.length;
-          if (Math.abs(listedLength - word.length) > 2) continue;
-          let listed = '';
-          for (let j = start; j < start + span; j++) listed += strings[tokens.idAt(tokensStart + j)]!;
-          if (compareTokens(word, listed).similarity >= 0.9) return true;
+      // The listed tokens joined ("Guangzong" for GUANG ZONG): runs of two or three with the token
+      // (their lengths worked out once), joined only when the lengths allow a pairing.
+      if (joinedCount < 0) {
+        joinedCount = 0;
+        for (let span = 2; span <= 3; span++) {
+          for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
+            let listedLength = 0;
+            for (let j = start; j < start + span; j++) listedLength += strings[tokens.idAt(tokensStart + j)]!.length;
+            JOINED_STARTS[joinedCount] = start;
+            JOINED_SPANS[joinedCount] = span;
+            JOINED_LENGTHS[joinedCount] = listedLength;
+            JOINED_TEXTS[joinedCount++] = undefined;
+          }
         }
+      }
+      for (let r = 0; r < joinedCount; r++) {
+        if (Math.abs(JOINED_LENGTHS[r]! - word.length) > 2) continue;
+        let listed = JOINED_TEXTS[r];
+        if (listed === undefined) {
+          listed = '';
+          for (let j = JOINED_STARTS[r]!; j < JOINED_STARTS[r]! + JOINED_SPANS[r]!; j++) listed += strings[tokens.idAt(tokensStart + j)]!;
+          JOINED_TEXTS[r] = listed;
+        }
+        if (compareTokens(word, listed).similarity >= 0.9) return true;
       }
     }
     return false;
@@ -1955,6 +1971,12 @@ function mayHoldLabel(text: string, start: number, end: number, inside: boolean)
   return false;
 }
 const LABEL_INSIDE = /imo|bic|swift|bitcoincash/i;
+
+/** mayPair's runs of listed tokens (start, span, letters, text once joined): five at most. */
+const JOINED_STARTS: number[] = [];
+const JOINED_SPANS: number[] = [];
+const JOINED_LENGTHS: number[] = [];
+const JOINED_TEXTS: (string | undefined)[] = [];
 
 /** Particles of a run waiting for its first capitalised word (a run has a few at most). */
 const PENDING_STARTS: number[] = [];
