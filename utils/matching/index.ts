@@ -1924,7 +1924,7 @@ export function tokenizeText(text: string, lowerRuns?: LowerRuns, identifiers?: 
       folded = foldedPlain(text, start, bareEnd, lower);
       slot = foldedSlot;
     } else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
-    else folded = foldText(text.slice(start, bareEnd)).replace(/ /g, '');
+    else folded = foldedOther(text.slice(start, bareEnd));
     if (gapBefore || !open) {
       segment++;
       pendingCount = 0;
@@ -2097,6 +2097,18 @@ function foldedPlain(text: string, start: number, end: number, lower: boolean): 
   foldedSlot = slot;
   return folded;
 }
+
+/** foldText of a capitalised word in another script (or with other letters), run together; remembered (bounded). */
+function foldedOther(raw: string): string {
+  let folded = FOLDED_OTHER.get(raw);
+  if (folded === undefined) {
+    folded = foldText(raw).replace(/ /g, '');
+    if (FOLDED_OTHER.size >= 20_000) FOLDED_OTHER.clear();
+    FOLDED_OTHER.set(raw, folded);
+  }
+  return folded;
+}
+const FOLDED_OTHER = new Map<string, string>();
 
 /** Lower case, without the apostrophes and dots inside ("O'Neil", "J.R."). */
 function foldAsciiWord(word: string): string {
