@@ -1143,7 +1143,10 @@ export class MatchIndex {
     const anchorMask = new Int32Array(this.nameCount);
     const neededOf = new Float64Array(this.nameCount);
     const oneWord = new Int8Array(this.nameCount).fill(-1);
-    const order: number[] = [];
+    const order = new Int32Array(32);
+    const strings = this.strings.strings;
+    const isParticle = new Uint8Array(strings.length);
+    for (let id = 0; id < strings.length; id++) if (PARTICLES.has(strings[id]!)) isParticle[id] = 1;
     for (let n = 0; n < this.nameCount; n++) {
       const start = this.nameTokens.start(n);
       const count = this.nameTokens.end(n) - start;
@@ -1164,12 +1167,20 @@ export class MatchIndex {
       const needed = total * (kind === 'person' ? 0.5 : 0.6);
       neededOf[n] = needed;
       const positions = Math.min(count, 32);
-      order.length = 0;
-      for (let position = 0; position < positions; position++) order.push(position);
-      order.sort((x, y) => tokenWeight[start + x]! - tokenWeight[start + y]!);
+      // Positions by weight, lightest first (a stable insertion sort: names have a few words).
+      for (let position = 0; position < positions; position++) {
+        const w = tokenWeight[start + position]!;
+        let at = position;
+        while (at > 0 && tokenWeight[start + order[at - 1]!]! > w) {
+          order[at] = order[at - 1]!;
+          at--;
+        }
+        order[at] = position;
+      }
       let light = 0;
       let anchors = positions === 32 ? -1 : (1 << positions) - 1;
-      for (const position of order) {
+      for (let k = 0; k < positions; k++) {
+        const position = order[k]!;
         const w = tokenWeight[start + position]!;
         if (light + w >= needed - 1e-9) break;
         light += w;
@@ -1181,7 +1192,7 @@ export class MatchIndex {
       let meaningful = 0;
       let at = -1;
       for (let position = 0; position < count; position++) {
-        if (!PARTICLES.has(this.strings.strings[this.nameTokens.idAt(start + position)]!)) {
+        if (!isParticle[this.nameTokens.idAt(start + position)]) {
           meaningful++;
           at = position;
         }
