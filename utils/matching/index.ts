@@ -979,14 +979,15 @@ export class MatchIndex {
    */
   private readonly wordEntries = new Map<string, WordEntry>();
   /** wordEntry by the word's slot in FOLDED (a slot may since hold another string: checked). */
-  private readonly slotEntries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(FOLDED_SLOTS).fill(undefined);
+  private slotEntries?: (WordEntry | undefined)[];
 
   private entryOf(word: TextWord): WordEntry {
     const slot = word.slot;
     if (slot < 0) return this.wordEntry(word.folded);
-    const known = this.slotEntries[slot];
+    const slots = (this.slotEntries ??= new Array<WordEntry | undefined>(FOLDED_SLOTS).fill(undefined));
+    const known = slots[slot];
     if (known !== undefined && known.folded === word.folded) return known;
-    return (this.slotEntries[slot] = this.wordEntry(word.folded));
+    return (slots[slot] = this.wordEntry(word.folded));
   }
 
   private wordEntry(folded: string): WordEntry {
