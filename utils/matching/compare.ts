@@ -126,6 +126,11 @@ for (const group of NICKNAME_GROUPS) {
   }
 }
 
+/** Short and full forms of the given name (both ways: "slava" and "vyacheslav"); undefined: none. */
+export function nicknamesOf(token: string): ReadonlySet<string> | undefined {
+  return NICKNAMES.get(token);
+}
+
 function closeVowelForm(phonetic: string): string {
   return phonetic.replace(/o/g, 'u').replace(/e/g, 'i');
 }
@@ -153,6 +158,18 @@ const SAME_SKELETON: TokenMatch = { similarity: 0.9, how: 'phonetic' };
 export function compareTokens(a: string, b: string): TokenMatch {
   if (a === b) return EXACT;
   return matchOfForms(formsOf(a), formsOf(b));
+}
+
+/** What compareTokens works out of a token, to keep by those who compare it again and again. */
+export type TokenFormsOf = TokenForms;
+
+export function tokenForms(token: string): TokenFormsOf {
+  return formsOf(token);
+}
+
+/** compareTokens of two tokens by their forms (tokenForms): the same result. */
+export function compareForms(a: TokenFormsOf, b: TokenFormsOf): TokenMatch {
+  return a.token === b.token ? EXACT : matchOfForms(a, b);
 }
 
 /** "Son of" in Arabic names, as transliterated: bin, ibn and (Maghreb) ben are one word. */

@@ -283,6 +283,16 @@ export function targetIdentifierKeys(target: Target): IdentifierKey[] {
 const SCAN = /(?<![0-9A-Za-z\u0370-\u03ff\u0400-\u052f])(?:(?:bitcoincash:)?[0-9A-Za-z\u0370-\u03ff\u0400-\u052f]{13,}|(?:IMO|SWIFT|BIC)s?(?![A-Za-z]))/gi;
 
 const MAX_ADDRESS = 130;
+
+/**
+ * Characters SCAN reads as letters that are no letters, digits or marks (a page reader's words
+ * then do not hold every match): Greek and Cyrillic punctuation and signs in SCAN's ranges. (The
+ * codes outside them the case-blind class takes in — µ, U+0345, U+1C80–U+1C88, U+1FBE — are letters
+ * or marks: see the unit tests.) A page with one is searched whole.
+ */
+export function breaksScanWords(c: number): boolean {
+  return c >= 0x370 && c <= 0x52f;
+}
 const ASCII_RUN = /^[0-9A-Za-z]+$/;
 
 /** The next run of 6+ characters after a token, across a short gap of spaces or a line break. */
@@ -336,8 +346,22 @@ function isAsciiRun(value: string): boolean {
   return ASCII_RUN.test(value);
 }
 
-/** Crypto addresses, labelled IMO numbers and labelled SWIFT/BIC codes in a text, in order. */
-export function findIdentifiersInText(text: string): IdentifierHit[] {
+/**
+ * Where SCAN can match in a text, as its reader found (tokenizeText): the starts, in order, of
+ * every word that may hold a match (13 characters or more, or a label in it). A match of SCAN lies
+ * inside a word of letters, digits and marks, so the text between these words is not searched.
+ */
+export interface IdentifierCandidates {
+  starts: number[];
+  ends: number[];
+  count: number;
+}
+
+/**
+ * Crypto addresses, labelled IMO numbers and labelled SWIFT/BIC codes in a text, in order. With
+ * `candidates`, SCAN is run only from each candidate word on (the same matches: none lies between).
+ */
+export function findIdentifiersInText(text: string, candidates?: IdentifierCandidates): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   // The shortest thing found is a label and a number: `IMO9123456`, `BIC ABCDEFGH`.
   if (text.length < 10) return out;
@@ -345,7 +369,16 @@ export function findIdentifiersInText(text: string): IdentifierHit[] {
   scan.lastIndex = 0;
   /** Text before this offset was already taken (a fragment joined to the token before it). */
   let taken = 0;
-  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+  let next = 0;
+  const nextMatch = (): RegExpExecArray | null => {
+    if (!candidates) return scan.exec(text);
+    while (next < candidates.count && candidates.ends[next]! <= scan.lastIndex) next++;
+    if (next >= candidates.count) return null;
+    // (Past a candidate word that holds no match, exec goes on to the next match anyway.)
+    if (candidates.starts[next]! > scan.lastIndex) scan.lastIndex = candidates.starts[next]!;
+    return scan.exec(text);
+  };
+  for (let m = nextMatch(); m; m = nextMatch()) {
     const token = m[0];
     const start = m.index;
     const end = start + token.length;

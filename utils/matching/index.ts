@@ -1,7 +1,7 @@
 import type { NameType, Target } from '../model';
 import { isCommonPersonName } from './common-names';
-import { builtinWeight, compareNames, compareTokens, PLACES, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
-import { findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys } from './identifiers';
+import { builtinWeight, compareForms, compareNames, compareTokens, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
+import { breaksScanWords, findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys, type IdentifierCandidates } from './identifiers';
 import {
   bracketParts,
   caseStem,
@@ -710,78 +710,155 @@ export class MatchIndex {
    */
   scan(text: string, options: SearchOptions = {}): ScanMatch[] {
     const floor = options.minStrength === 'strong' ? STRONG : WEAK;
-    const words = tokenizeText(text);
-    // Words per run of capitalised words (segments are numbered in page order).
-    const segmentWords = new Uint16Array((words.at(-1)?.segment ?? 0) + 1);
-    for (const word of words) if (segmentWords[word.segment]! < 65535) segmentWords[word.segment]!++;
-    const scanMinWords = this.scanMinWords;
-    const lowerWords = lowerCaseWords(text);
+    const runs = (this.lowerRuns ??= new LowerRuns());
+    runs.reset(text.length);
+    const identifierWords = (this.identifierWords ??= new IdentifierWords());
+    identifierWords.reset();
+    const words = tokenizeText(text, runs, identifierWords);
+    const lowerWords = lowerCaseWords(text, runs);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
     const found: ScanMatch[] = [];
-    // Words of listed names found on the page, visited in page order. Per name, the open group of
-    // nearby hits (in one run of capitalised words) is three numbers in one typed array (first word,
-    // last word, positions found), not a map: pages are long, and most names are hit once.
-    const group = this.scanState();
+    const bounds = this.boundsOfGroups();
+    const anchorMask = bounds.anchorMask;
+    // Words of listed names found on the page, one run of capitalised words at a time: a group of
+    // hits never outlives its run.
+    const stamps = (this.anchorStamps ??= new Int32Array(this.nameCount));
     const scanSpan = this.scanSpan;
     const scanNeeded = this.scanNeeded;
-    // Names with a group open in the current run: a group never outlives its run.
-    const open: number[] = [];
-    const flush = (n: number) => {
-      const at = n * 3;
-      const first = group[at]!;
-      if (first < 0) return;
-      const mask = group[at + 2]!;
-      group[at] = -1;
-      group[at + 2] = 0;
-      if (popcount(mask) >= scanNeeded[n]! && segmentWords[words[first]!.segment]! >= scanMinWords[n]!) {
-        this.evaluateGroup(text, words, lowerWords, n, first, group[at + 1]!, mask, found, floor);
+    const scope: ScanScope = { text, words, lowerWords, found, floor, misspeltWords: [], misspeltEntries: [], misspeltCount: 0 };
+    // Names with an anchor in the current run, in the order found, and the positions the run's
+    // only word found (when it has one word with hits).
+    const candidates: number[] = [];
+    const candidateMasks: number[] = [];
+    const entries: (WordEntry | undefined)[] = [];
+    const hitWords: number[] = [];
+    for (let runStart = 0; runStart < words.length; ) {
+      const segment = words[runStart]!.segment;
+      let runEnd = runStart + 1;
+      while (runEnd < words.length && words[runEnd]!.segment === segment) runEnd++;
+      const alone = runEnd - runStart === 1;
+      // First the names the run may name: a group is worth a look only with one of the name's
+      // anchors in it (see anchorMask), found by a key or misspelt nearby. A run of common words
+      // alone ("New", "The", "United") is only looked up.
+      if (++this.stamp === 0x7fffffff) {
+        stamps.fill(0);
+        this.stamp = 1;
       }
-    };
-    let segment = -1;
-    let alone = false;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      if (word.segment !== segment) {
-        for (const n of open) flush(n);
-        open.length = 0;
-        segment = word.segment;
-        alone = segmentWords[segment] === 1;
-      }
-      if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) continue;
-      const codes = this.hitsOf(word.folded, alone);
-      for (let k = 0; k < codes.length; k++) {
-        const code = codes[k]!;
-        const n = code >>> 6;
-        const at = n * 3;
-        let first = group[at]!;
-        if (first >= 0 && i - first > scanSpan[n]!) {
-          flush(n);
-          first = -1;
+      const stamp = this.stamp;
+      // (Counts, not lengths set to 0: arrays kept for the scan.)
+      let candidateCount = 0;
+      let hitCount = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const word = words[i]!;
+        if (!word.capital || word.folded.length < 2 || FUNCTION_WORDS.has(word.folded)) {
+          entries[i - runStart] = undefined;
+          continue;
         }
-        if (first < 0) {
-          group[at] = i;
-          open.push(n);
+        const entry = this.entryOf(word);
+        entries[i - runStart] = entry;
+        const codes = alone ? (entry.aloneCodes ??= this.aloneCodesOf(entry.codes)) : entry.codes;
+        if (codes.length === 0) continue;
+        hitWords[hitCount++] = i;
+        const anchors = alone ? (entry.aloneAnchors ??= anchorsOf(codes, anchorMask)) : (entry.anchors ??= anchorsOf(codes, anchorMask));
+        for (let k = 0; k < anchors.length; k += 2) {
+          const n = anchors[k]!;
+          if (stamps[n] === stamp) continue;
+          stamps[n] = stamp;
+          candidates[candidateCount] = n;
+          candidateMasks[candidateCount++] = anchors[k + 1]!;
         }
-        group[at + 1] = i;
-        group[at + 2] = group[at + 2]! | (1 << (code & 31));
       }
+      if (hitCount === 0) {
+        runStart = runEnd;
+        continue;
+      }
+      // Rare words of listed names misspelt in the run (see misspeltCodesOf): anchors too, and
+      // what misspeltWeight adds.
+      scope.misspeltCount = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const word = words[i]!;
+        if (!word.capital || word.folded.length < 5) continue;
+        const entry = entries[i - runStart] ?? this.entryOf(word);
+        if (entry.misspelt === undefined) this.findMisspelt(word.folded, entry, anchorMask);
+        if (entry.misspelt!.length === 0) continue;
+        scope.misspeltWords[scope.misspeltCount] = i;
+        scope.misspeltEntries[scope.misspeltCount++] = entry;
+        const anchors = entry.misspeltAnchors!;
+        for (let k = 0; k < anchors.length; k++) {
+          const n = anchors[k]!;
+          if (stamps[n] === stamp) continue;
+          stamps[n] = stamp;
+          candidates[candidateCount] = n;
+          candidateMasks[candidateCount++] = -1;
+        }
+      }
+      if (hitCount === 1) {
+        // One word: one group per name, of the positions it found; of its anchors, only those it
+        // finds enough positions of (ready), and names misspelt nearby.
+        const i = hitWords[0]!;
+        const entry = entries[i - runStart]!;
+        const ready = alone ? (entry.aloneReady ??= this.readyOf(entry.aloneAnchors!)) : (entry.ready ??= this.readyOf(entry.anchors!));
+        // (Those whose words found weigh enough; then those a misspelt word nearby could complete.)
+        const end = scope.misspeltCount > 0 ? ready.length : ready[0]!;
+        for (let k = 1; k < end; k += 2) this.evaluateGroup(scope, ready[k]!, i, i, ready[k + 1]!);
+        for (let c = 0; c < candidateCount; c++) {
+          if (candidateMasks[c] !== -1) continue;
+          const n = candidates[c]!;
+          const mask = maskOf(alone ? entry.aloneCodes! : entry.codes, n);
+          if (mask !== 0 && popcount(mask) >= scanNeeded[n]!) this.evaluateGroup(scope, n, i, i, mask);
+        }
+        runStart = runEnd;
+        continue;
+      }
+      // Otherwise each such name's groups of nearby hits in the run, evaluated as each closes: for a
+      // few names, their codes found by a binary search in each word's (sorted) codes; for many
+      // (a long run of names, as a list of countries), every code of the run's words once.
+      let codeCount = 0;
+      for (let h = 0; h < hitCount; h++) {
+        const entry = entries[hitWords[h]! - runStart]!;
+        codeCount += (alone ? entry.aloneCodes! : entry.codes).length;
+      }
+      if (candidateCount * hitCount * 8 > codeCount) this.groupsByCodes(scope, entries, runStart, hitWords, hitCount, stamp);
+      else {
+        for (let c = 0; c < candidateCount; c++) {
+          const n = candidates[c]!;
+          const low = n * 64;
+          const span = scanSpan[n]!;
+          const needed = scanNeeded[n]!;
+          let first = -1;
+          let last = -1;
+          let mask = 0;
+          for (let h = 0; h < hitCount; h++) {
+            const i = hitWords[h]!;
+            const codes = entries[i - runStart]!.codes;
+            let k = lowerBound(codes, low);
+            if (k >= codes.length || codes[k]! >>> 6 !== n) continue;
+            if (first >= 0 && i - first > span) {
+              if (popcount(mask) >= needed) this.evaluateGroup(scope, n, first, last, mask);
+              first = -1;
+              mask = 0;
+            }
+            if (first < 0) first = i;
+            last = i;
+            for (; k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+          }
+          if (first >= 0 && popcount(mask) >= needed) this.evaluateGroup(scope, n, first, last, mask);
+        }
+      }
+      runStart = runEnd;
     }
-    for (const n of open) flush(n);
     this.windowTokens.clear();
     this.personWindowTokens.clear();
     this.windowScores.clear();
     this.scanCjk(text, found);
-    this.scanIdentifiers(text, found);
+    this.scanIdentifiers(text, found, identifierWords.whole ? undefined : identifierWords);
     // In page order, then by target, whatever order the names were visited in: which of two
     // namesakes' matches of the same words is kept, and the order of their ids, stay the same.
     found.sort(byPlaceThenTarget);
     return resolveOverlaps(text, found);
   }
-
-  /** Per name: first word, last word and positions found of its open group (first -1: none). */
-  private groupState?: Int32Array;
 
   /** Tokens of the page windows scored during one scan: many names score the same window. */
   private readonly windowTokens = new Map<string, NameTokens>();
@@ -791,20 +868,22 @@ export class MatchIndex {
    * Scores of (window, name) pairs during one scan, by kind, then window tokens (one object per
    * window text, see windowTokensOf), then the listed name's scoreKey: all that scoreTokens reads.
    */
-  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison>>>();
+  private readonly windowScores = new Map<Target['kind'], Map<NameTokens, Map<number, NameComparison | null>>>();
 
   /** scoreTokens of a page window against a listed name, once per scan for the same window and name. */
-  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind']): NameComparison {
+  private scoreWindow(windowTokens: NameTokens, entry: IndexedName, kind: Target['kind'], floor: number): NameComparison | undefined {
     let byWindow = this.windowScores.get(kind);
     if (!byWindow) this.windowScores.set(kind, (byWindow = new Map()));
     let byName = byWindow.get(windowTokens);
     if (!byName) byWindow.set(windowTokens, (byName = new Map()));
     let result = byName.get(entry.scoreKey);
-    if (!result) {
-      result = scoreTokens(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true, isCommonPersonName });
+    if (result === undefined) {
+      // Not aligned and weighed when the best its pairs allow is under the floor (scores are
+      // rounded to three decimals: a little under it may round up to it). null: under it.
+      result = scoreTokensAtLeast(windowTokens, entry.tokens, { kind, weight: this.weight, requireEvidence: true, isCommonPersonName }, floor - 0.001) ?? null;
       byName.set(entry.scoreKey, result);
     }
-    return result;
+    return result ?? undefined;
   }
 
   /** nameTokens of a window of the page being scanned, once per window text (only `person` changes them). */
@@ -818,48 +897,237 @@ export class MatchIndex {
     return tokens;
   }
 
-  /** Per-name scan state, allocated once and left clean after every scan. */
-  private scanState(): Int32Array {
-    if (!this.groupState) {
-      this.groupState = new Int32Array(this.nameCount * 3);
-      for (let at = 0; at < this.groupState.length; at += 3) this.groupState[at] = -1;
+  private lowerRuns?: LowerRuns;
+  private identifierWords?: IdentifierWords;
+
+  /** tokenForms of pooled strings (names' tokens), by pool id, as first needed. */
+  private readonly stringForms: (TokenFormsOf | undefined)[] = [];
+
+  private formsOfString(id: number): TokenFormsOf {
+    return (this.stringForms[id] ??= tokenForms(this.strings.strings[id]!));
+  }
+
+  /** tokenForms of a page word, kept with its entry (particles: looked up). */
+  private formsOfWord(word: TextWord): TokenFormsOf {
+    if (word.slot < 0) return tokenForms(word.folded);
+    const entry = this.entryOf(word);
+    return (entry.forms ??= tokenForms(word.folded));
+  }
+
+  /** Stamp per name: the run in which an anchor of it was found (see scan). */
+  private anchorStamps?: Int32Array;
+  private stamp = 0;
+
+  /** Per name: first word, last word and positions found of its open group (first -1: none). */
+  private groupState?: Int32Array;
+
+  /**
+   * The groups of a run of several words with hits, for the names stamped: the run's codes in word
+   * order, each name's open group in groupState, closed when the next hit is too far or the run ends.
+   */
+  private groupsByCodes(scope: ScanScope, entries: (WordEntry | undefined)[], runStart: number, hitWords: number[], hitCount: number, stamp: number): void {
+    let group = this.groupState;
+    if (!group) {
+      group = this.groupState = new Int32Array(this.nameCount * 3);
+      for (let at = 0; at < group.length; at += 3) group[at] = -1;
     }
-    return this.groupState;
+    const stamps = this.anchorStamps!;
+    const scanSpan = this.scanSpan;
+    const open = this.openGroups;
+    for (let h = 0; h < hitCount; h++) {
+      const i = hitWords[h]!;
+      const codes = entries[i - runStart]!.codes;
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k]!;
+        const n = code >>> 6;
+        if (stamps[n] !== stamp) continue;
+        const at = n * 3;
+        let first = group[at]!;
+        if (first >= 0 && i - first > scanSpan[n]!) {
+          this.closeGroup(scope, n);
+          first = -1;
+        }
+        if (first < 0) {
+          group[at] = i;
+          open.push(n);
+        }
+        group[at + 1] = i;
+        group[at + 2] = group[at + 2]! | (1 << (code & 31));
+      }
+    }
+    for (let k = 0; k < open.length; k++) this.closeGroup(scope, open[k]!);
+    open.length = 0;
+  }
+
+  private readonly openGroups: number[] = [];
+
+  private closeGroup(scope: ScanScope, n: number): void {
+    const group = this.groupState!;
+    const at = n * 3;
+    const first = group[at]!;
+    if (first < 0) return;
+    const mask = group[at + 2]!;
+    group[at] = -1;
+    group[at + 2] = 0;
+    if (popcount(mask) >= this.scanNeeded[n]!) this.evaluateGroup(scope, n, first, group[at + 1]!, mask);
   }
 
   /**
-   * The (name, position) codes a page word hits: its scan keys' lists one after the other. A word
-   * alone in its run (sentence-initial "However", "Share") can only be a name of one word. Kept
-   * across scans, up to a bound: pages share most of their words ("New", "United", "Share").
+   * Per page word: the (name, position) codes it hits (its scan keys' lists one after the other),
+   * those of names of one word (for a word alone in its run: sentence-initial "However", "Share"
+   * can only be such a name), the names it is an anchor of, and the listed rare words it spells
+   * with a typo. Kept across scans, up to a bound: pages share most of their words ("New", "United").
    */
-  private readonly wordHits = new Map<string, Int32Array>();
-  private readonly wordHitsAlone = new Map<string, Int32Array>();
+  private readonly wordEntries = new Map<string, WordEntry>();
+  /** wordEntry by the word's slot in FOLDED (a slot may since hold another string: checked). */
+  private slotEntries?: (WordEntry | undefined)[];
 
-  private hitsOf(folded: string, alone: boolean): Int32Array {
-    const cache = alone ? this.wordHitsAlone : this.wordHits;
-    let codes = cache.get(folded);
-    if (codes) return codes;
-    if (alone) {
-      const all = this.hitsOf(folded, false);
-      const scanMinWords = this.scanMinWords;
-      let kept = 0;
-      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
-      codes = new Int32Array(kept);
-      kept = 0;
-      for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
-    } else {
-      const values = this.scanPostings.values;
-      const lists: Int32Array[] = [];
-      for (const key of scanKeys(folded)) {
-        const id = this.scanKeyTable.idOf(key);
-        if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
-      }
-      // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
-      codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists);
+  private entryOf(word: TextWord): WordEntry {
+    const slot = word.slot;
+    if (slot < 0) return this.wordEntry(word.folded);
+    const slots = (this.slotEntries ??= new Array<WordEntry | undefined>(FOLDED_SLOTS).fill(undefined));
+    const known = slots[slot];
+    if (known !== undefined && known.folded === word.folded) return known;
+    return (slots[slot] = this.wordEntry(word.folded));
+  }
+
+  private wordEntry(folded: string): WordEntry {
+    let entry = this.wordEntries.get(folded);
+    if (entry) return entry;
+    const values = this.scanPostings.values;
+    const lists: Int32Array[] = [];
+    for (const key of scanKeys(folded)) {
+      const id = this.scanKeyTable.idOf(key);
+      if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
     }
-    if (cache.size >= WORD_HITS_KEPT) cache.clear();
-    cache.set(folded, codes);
+    // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
+    // Sorted, so that a name's codes are found by a binary search (one key's list is in name order).
+    const codes = lists.length === 0 ? EMPTY_CODES : lists.length === 1 ? lists[0]! : concatenated(lists).sort();
+    entry = { folded, forms: undefined, codes, aloneCodes: undefined, anchors: undefined, aloneAnchors: undefined, ready: undefined, aloneReady: undefined, misspelt: undefined, misspeltAnchors: undefined };
+    if (this.wordEntries.size >= WORD_HITS_KEPT) this.wordEntries.clear();
+    this.wordEntries.set(folded, entry);
+    return entry;
+  }
+
+  /**
+   * Of a word's anchors (name, mask …), those whose group the word alone makes could pass
+   * evaluateGroup's first bounds (enough positions found, scanNeeded; enough weight found, or
+   * misspellable): [count of the first kind × 2 + 1, then name, mask … of those whose words found
+   * weigh enough, then of those that need a misspelt word].
+   */
+  private readyOf(anchors: Int32Array): Int32Array {
+    const sure: number[] = [];
+    const maybe: number[] = [];
+    for (let k = 0; k < anchors.length; k += 2) {
+      const n = anchors[k]!;
+      const mask = anchors[k + 1]!;
+      if (popcount(mask) < this.scanNeeded[n]!) continue;
+      const bound = this.boundOf(n, mask);
+      if (bound === 2) sure.push(n, mask);
+      else if (bound === 1) maybe.push(n, mask);
+    }
+    return Int32Array.from([sure.length + 1, ...sure, ...maybe]);
+  }
+
+  /**
+   * evaluateGroup's first bound for name n with these positions found: 0 the words found and the
+   * rare words that might be misspelt weigh too little; 1 enough only with a misspelt word; 2 enough.
+   */
+  private boundOf(n: number, mask: number): number {
+    const bounds = this.groupBounds!;
+    const tokensStart = this.nameTokens.start(n);
+    const tokenCount = this.nameTokens.end(n) - tokensStart;
+    let hitWeight = 0;
+    let misspellable = 0;
+    const within = tokenCount >= 32 ? -1 : (1 << tokenCount) - 1;
+    for (let bits = mask & within; bits !== 0; bits &= bits - 1) hitWeight += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    for (let bits = bounds.misspellable[n]! & ~mask & within; bits !== 0; bits &= bits - 1) misspellable += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    const needed = bounds.needed[n]!;
+    return hitWeight + misspellable < needed ? 0 : hitWeight < needed ? 1 : 2;
+  }
+
+  /** The codes of names that one word can name (scanMinWords 1). */
+  private aloneCodesOf(all: Int32Array): Int32Array {
+    const scanMinWords = this.scanMinWords;
+    let kept = 0;
+    for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) kept++;
+    if (kept === all.length) return all;
+    const codes = new Int32Array(kept);
+    kept = 0;
+    for (let k = 0; k < all.length; k++) if (scanMinWords[all[k]! >>> 6] === 1) codes[kept++] = all[k]!;
     return codes;
+  }
+
+  /**
+   * Listed rare words of five letters or more (misspellable in groupBounds) that a page word spells
+   * with a typo, as sorted codes (name × 64 + position): those that share a key with it (the
+   * close-vowel phonetic form, or it with one letter left out, the vowel skeleton, a nickname's form;
+   * see MisspeltIndex) and that compareTokens finds at least 0.8 alike. Also the names of which such
+   * a word is an anchor, but for those the page word finds by a key (already among its anchors).
+   */
+  private findMisspelt(folded: string, entry: WordEntry, anchorMask: Int32Array): void {
+    const index = this.misspeltIndex();
+    const candidates = index.candidates(folded);
+    let out: number[] | undefined;
+    for (let k = 0; k < candidates.length; k++) {
+      const rare = candidates[k]!;
+      if (compareTokens(folded, index.tokens[rare]!).similarity < 0.8) continue;
+      out ??= [];
+      for (let j = index.codesStart[rare]!; j < index.codesStart[rare + 1]!; j++) out.push(index.codes[j]!);
+    }
+    if (!out) {
+      entry.misspelt = entry.misspeltAnchors = EMPTY_CODES;
+      return;
+    }
+    const codes = Int32Array.from(out).sort();
+    const hits = entry.codes;
+    const anchors: number[] = [];
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k]!;
+      const n = code >>> 6;
+      if (!(anchorMask[n]! & (1 << (code & 31))) || anchors.at(-1) === n) continue;
+      const at = lowerBound(hits, code);
+      if (at < hits.length && hits[at] === code) continue;
+      anchors.push(n);
+    }
+    entry.misspelt = codes;
+    entry.misspeltAnchors = anchors.length === 0 ? EMPTY_CODES : Int32Array.from(anchors);
+  }
+
+  private misspelt?: MisspeltIndex;
+
+  /** Built on the first scan that needs it (from groupBounds' misspellable words). */
+  private misspeltIndex(): MisspeltIndex {
+    if (this.misspelt) return this.misspelt;
+    const { misspellable } = this.boundsOfGroups();
+    const rareOfString = new Map<number, number>();
+    const tokens: string[] = [];
+    const counts: number[] = [];
+    const pairs = new IntList();
+    for (let n = 0; n < this.nameCount; n++) {
+      const mask = misspellable[n]!;
+      if (mask === 0) continue;
+      const start = this.nameTokens.start(n);
+      for (let position = 0; position < 32; position++) {
+        if (!(mask & (1 << position))) continue;
+        const id = this.nameTokens.idAt(start + position);
+        let rare = rareOfString.get(id);
+        if (rare === undefined) {
+          rare = tokens.push(this.strings.strings[id]!) - 1;
+          rareOfString.set(id, rare);
+          counts.push(0);
+        }
+        counts[rare]!++;
+        pairs.push(rare);
+        pairs.push(n * 64 + position);
+      }
+    }
+    const codesStart = new Int32Array(tokens.length + 1);
+    for (let r = 0; r < tokens.length; r++) codesStart[r + 1] = codesStart[r]! + counts[r]!;
+    const codes = new Int32Array(codesStart[tokens.length]!);
+    const filled = codesStart.slice(0, tokens.length);
+    for (let k = 0; k < pairs.length; k += 2) codes[filled[pairs.at(k)]!++] = pairs.at(k + 1);
+    return (this.misspelt = new MisspeltIndex(tokens, codesStart, codes));
   }
 
   /**
@@ -867,13 +1135,20 @@ export class MatchIndex {
    * token (by its index in nameTokens), the name's total weight, and which of its first 32 tokens are
    * rare and long enough to be found misspelt (see misspeltWeight).
    */
-  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; misspellable: Int32Array };
+  private groupBounds?: { tokenWeight: Float64Array; totalWeight: Float64Array; needed: Float64Array; misspellable: Int32Array; anchorMask: Int32Array; oneWord: Int8Array };
 
   private boundsOfGroups() {
     if (this.groupBounds) return this.groupBounds;
     const tokenWeight = new Float64Array(this.nameTokens.end(this.nameCount - 1));
     const totalWeight = new Float64Array(this.nameCount);
     const misspellable = new Int32Array(this.nameCount);
+    const anchorMask = new Int32Array(this.nameCount);
+    const neededOf = new Float64Array(this.nameCount);
+    const oneWord = new Int8Array(this.nameCount).fill(-1);
+    const order = new Int32Array(32);
+    const strings = this.strings.strings;
+    const isParticle = new Uint8Array(strings.length);
+    for (let id = 0; id < strings.length; id++) if (PARTICLES.has(strings[id]!)) isParticle[id] = 1;
     for (let n = 0; n < this.nameCount; n++) {
       const start = this.nameTokens.start(n);
       const count = this.nameTokens.end(n) - start;
@@ -888,35 +1163,143 @@ export class MatchIndex {
       }
       totalWeight[n] = total;
       misspellable[n] = mask;
+      // Anchors: all but the lightest words that together (with a margin for rounding) weigh less
+      // than evaluateGroup's bound needs. A group with no anchor found or misspelt cannot reach it.
+      const kind = this.targets[this.nameTarget[n]!]!.kind;
+      const needed = total * (kind === 'person' ? 0.5 : 0.6);
+      neededOf[n] = needed;
+      const positions = Math.min(count, 32);
+      // Positions by weight, lightest first (a stable insertion sort: names have a few words).
+      for (let position = 0; position < positions; position++) {
+        const w = tokenWeight[start + position]!;
+        let at = position;
+        while (at > 0 && tokenWeight[start + order[at - 1]!]! > w) {
+          order[at] = order[at - 1]!;
+          at--;
+        }
+        order[at] = position;
+      }
+      let light = 0;
+      let anchors = positions === 32 ? -1 : (1 << positions) - 1;
+      for (let k = 0; k < positions; k++) {
+        const position = order[k]!;
+        const w = tokenWeight[start + position]!;
+        if (light + w >= needed - 1e-9) break;
+        light += w;
+        anchors &= ~(1 << position);
+      }
+      // A name that no page window can score into the weak band has no anchor at all.
+      anchorMask[n] = this.mayReachWeak(n, tokenWeight, total) ? anchors : 0;
+      // Names of one word (but particles; for people, of one word): see mayBeOneWordName.
+      let meaningful = 0;
+      let at = -1;
+      for (let position = 0; position < count; position++) {
+        if (!isParticle[this.nameTokens.idAt(start + position)]) {
+          meaningful++;
+          at = position;
+        }
+      }
+      if (meaningful === 1 && (kind !== 'person' || count === 1) && at < 128) oneWord[n] = at;
     }
-    return (this.groupBounds = { tokenWeight, totalWeight, misspellable });
+    return (this.groupBounds = { tokenWeight, totalWeight, needed: neededOf, misspellable, anchorMask, oneWord });
+  }
+
+  /**
+   * Whether any window can score name n into the weak band. In a scan (requireEvidence) a window
+   * without a rare pairing (both words weighing 0.9 or more: a rare listed word, or listed words
+   * joined, whose weights add up) or an exact number stays under it unless the words paired weigh
+   * 1.2 together (scoreTokensAtLeast); no pairing weighs more than the listed words it takes.
+   */
+  private mayReachWeak(n: number, tokenWeight: Float64Array, total: number): boolean {
+    const start = this.nameTokens.start(n);
+    const count = this.nameTokens.end(n) - start;
+    if (this.nameDigits.end(n) > this.nameDigits.start(n) || total >= 1.2 - 1e-9) return true;
+    for (let position = 0; position < count; position++) {
+      let joined = 0;
+      for (let span = 1; span <= 3 && position + span <= count; span++) {
+        // (Joined runs have no initial in them: see compare.ts, JoinedRuns.)
+        if (span > 1 && this.strings.strings[this.nameTokens.idAt(start + position + span - 1)]!.length < 2) break;
+        if (span === 2 && this.strings.strings[this.nameTokens.idAt(start + position)]!.length < 2) break;
+        joined += tokenWeight[start + position + span - 1]!;
+        if (joined >= 0.9 - 1e-9) return true;
+      }
+    }
+    return false;
   }
 
   /** A group of a name's words close together on the page: worth scoring? then score it. */
-  private evaluateGroup(text: string, words: TextWord[], lowerWords: { has(word: string): boolean }, n: number, first: number, last: number, mask: number, found: ScanMatch[], floor: number): void {
-    const bounds = this.boundsOfGroups();
+  private evaluateGroup(scope: ScanScope, n: number, first: number, last: number, mask: number): void {
+    const { text, words, lowerWords, found, floor } = scope;
+    const bounds = this.groupBounds!;
     const tokensStart = this.nameTokens.start(n);
     const tokenCount = this.nameTokens.end(n) - tokensStart;
     // Cheap bound before scoring: the words found must carry enough of the name's weight, with
     // what misspelt rare words (misspeltWeight) could add at most.
+    // (Positions past the name's tokens count nothing; set bits taken in order, lowest first.)
     let hitWeight = 0;
     let misspellable = 0;
     const rare = bounds.misspellable[n]!;
-    for (let position = 0; position < tokenCount && position < 32; position++) {
-      const bit = 1 << position;
-      if (mask & bit) hitWeight += bounds.tokenWeight[tokensStart + position]!;
-      else if (rare & bit) misspellable += bounds.tokenWeight[tokensStart + position]!;
-    }
+    const within = tokenCount >= 32 ? -1 : (1 << tokenCount) - 1;
+    for (let bits = mask & within; bits !== 0; bits &= bits - 1) hitWeight += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
+    for (let bits = rare & ~mask & within; bits !== 0; bits &= bits - 1) misspellable += bounds.tokenWeight[tokensStart + 31 - Math.clz32(bits & -bits)]!;
     // People may be named by part of their names; organisations need most of their words.
-    const kind = this.targets[this.nameTarget[n]!]!.kind;
-    const needed = bounds.totalWeight[n]! * (kind === 'person' ? 0.5 : 0.6);
+    const needed = bounds.needed[n]!;
     if (hitWeight + misspellable < needed) return;
     const wordCount = tokenCount + this.nameForms.end(n) - this.nameForms.start(n);
-    if (hitWeight < needed && hitWeight + this.misspeltWeight(words, n, rare & ~mask, first, last, wordCount) < needed) return;
+    if (hitWeight < needed && hitWeight + this.misspeltWeight(scope, n, rare & ~mask, first, last, wordCount) < needed) return;
     const target = this.targets[this.nameTarget[n]!]!;
+    const oneWord = bounds.oneWord[n]!;
+    if (oneWord >= 0 && !this.mayBeOneWordName(scope, n, oneWord, target.kind, first, last, wordCount)) return;
     if (!this.mayBeNamed(words, n, target, first, last, mask, wordCount)) return;
     const match = this.bestWindow(text, words, lowerWords, first, last, wordCount, this.entry(n), target, floor);
     if (match) found.push(match);
+  }
+
+  /**
+   * Whether the words around a group could name a listed name of one word (its word at `position`;
+   * other words of it particles, none for a person) in some window bestWindow scores (reaching one
+   * word further right): a window with one word but particles names it only when that word is the
+   * listed one (and long and rare enough, not an ordinary word of the page), never a person or a
+   * ship; a window with more words only when they join into the listed word ("Sea Star" for
+   * SEASTAR), or pair with its particles. Words that fold in other ways than plain letters are taken
+   * as able to be anything.
+   */
+  private mayBeOneWordName(scope: ScanScope, n: number, position: number, kind: Target['kind'], first: number, last: number, wordCount: number): boolean {
+    const { words, lowerWords } = scope;
+    const person = kind === 'person';
+    const slack = Math.max(0, wordCount - (last - first + 1));
+    const segment = words[first]!.segment;
+    let from = Math.max(0, first - slack);
+    while (words[from]!.segment !== segment) from++;
+    let to = Math.min(words.length - 1, last + slack + 1);
+    while (words[to]!.segment !== segment) to--;
+    for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
+    const tokensStart = this.nameTokens.start(n);
+    const tokensEnd = this.nameTokens.end(n);
+    const listed = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
+    if (!person && kind !== 'vessel') {
+      const formed = this.nameForms.end(n) > this.nameForms.start(n);
+      const weight = this.groupBounds!.tokenWeight[tokensStart + position]!;
+      if (formed ? listed.length >= 3 && weight >= 0.5 : listed.length >= 4 && weight >= 0.8 && !lowerWords.has(listed)) {
+        for (let k = from; k <= to; k++) if (words[k]!.folded === listed) return true;
+      }
+    }
+    for (let k = from; k <= to; k++) {
+      const word = words[k]!.folded;
+      // Page words joined.
+      let joined = word;
+      for (let span = 2; span <= 3 && k + span - 1 <= to; span++) {
+        joined += words[k + span - 1]!.folded;
+        if (Math.abs(joined.length - listed.length) <= 2 && compareTokens(joined, listed).similarity >= 0.9) return true;
+      }
+      // A word of the page (not a particle) pairing with a listed particle.
+      if (!PARTICLES.has(word)) {
+        for (let j = tokensStart; j < tokensEnd; j++) {
+          if (j !== tokensStart + position && compareTokens(word, this.strings.strings[this.nameTokens.idAt(j)]!).similarity > 0) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -942,21 +1325,19 @@ export class MatchIndex {
     let to = Math.min(words.length - 1, last + slack + 1);
     while (words[to]!.segment !== segment) to--;
     for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
-    const tokenAt = (position: number) => this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
-    const isFamily = (token: string) => {
-      for (let f = familyStart; f < familyEnd; f++) if (this.strings.strings[this.nameFamily.idAt(f)] === token) return true;
-      return false;
-    };
+    const strings = this.strings.strings;
     let familyCovered = false;
     let otherCovered = false;
     for (let position = 0; position < count; position++) {
-      const token = tokenAt(position);
+      const token = strings[this.nameTokens.idAt(tokensStart + position)]!;
       if (PARTICLES.has(token)) continue;
-      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, position, count, tokenAt);
+      const coverable = (mask & (1 << position)) !== 0 || this.mayPair(words, from, to, token, this.formsOfString(this.nameTokens.idAt(tokensStart + position)), tokensStart, position, count);
       if (!person) {
         if (!coverable) return false;
       } else if (coverable) {
-        if (isFamily(token)) familyCovered = true;
+        let family = false;
+        for (let f = familyStart; f < familyEnd && !family; f++) if (strings[this.nameFamily.idAt(f)] === token) family = true;
+        if (family) familyCovered = true;
         else otherCovered = true;
         if (familyCovered && otherCovered) return true;
       }
@@ -964,18 +1345,25 @@ export class MatchIndex {
     return !person || (familyCovered && otherCovered);
   }
 
-  /** Some word from `from` to `to` may pair with the listed token, in one of the ways candidatePairs pairs tokens. */
-  private mayPair(words: TextWord[], from: number, to: number, token: string, position: number, count: number, tokenAt: (position: number) => string): boolean {
+  /**
+   * Some word from `from` to `to` may pair with the listed token (at `position` of the name's
+   * tokens from `tokensStart`), in one of the ways candidatePairs pairs tokens.
+   */
+  private mayPair(words: TextWord[], from: number, to: number, token: string, forms: TokenFormsOf, tokensStart: number, position: number, count: number): boolean {
+    const strings = this.strings.strings;
+    const tokens = this.nameTokens;
+    // Runs of listed tokens with this one (JOINED_…), when first needed; -1: not yet.
+    let joinedCount = -1;
     for (let k = from; k <= to; k++) {
       const word = words[k]!.folded;
-      if (compareTokens(word, token).similarity > 0) return true;
+      if (compareForms(this.formsOfWord(words[k]!), forms).similarity > 0) return true;
       // An initial ("G. Zhao"), and initials written together ("JC Juncker"), either side.
       if ((word.length === 1 && token[0] === word) || (token.length === 1 && word[0] === token)) return true;
       if (word.length <= 3 && !PARTICLES.has(word)) {
         for (let start = Math.max(0, position - word.length + 1); start <= position && start + word.length <= count; start++) {
           let initials = true;
           for (let j = 0; j < word.length && initials; j++) {
-            const listed = tokenAt(start + j);
+            const listed = strings[tokens.idAt(tokensStart + start + j)]!;
             initials = listed.length >= 2 && listed[0] === word[j];
           }
           if (initials) return true;
@@ -989,19 +1377,39 @@ export class MatchIndex {
         }
         if (initials) return true;
       }
-      // The page's words joined ("Guang Zong" for GUANGZONG).
-      let joined = word;
+      // The page's words joined ("Guang Zong" for GUANGZONG): joined only when the lengths allow.
+      let joinedLength = word.length;
       for (let span = 2; span <= 3 && k + span - 1 <= to; span++) {
-        joined += words[k + span - 1]!.folded;
-        if (Math.abs(joined.length - token.length) <= 2 && compareTokens(joined, token).similarity >= 0.9) return true;
+        joinedLength += words[k + span - 1]!.folded.length;
+        if (Math.abs(joinedLength - token.length) > 2) continue;
+        let joined = word;
+        for (let j = 1; j < span; j++) joined += words[k + j]!.folded;
+        if (compareTokens(joined, token).similarity >= 0.9) return true;
       }
-      // The listed tokens joined ("Guangzong" for GUANG ZONG).
-      for (let span = 2; span <= 3; span++) {
-        for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
-          let listed = '';
-          for (let j = start; j < start + span; j++) listed += tokenAt(j);
-          if (Math.abs(listed.length - word.length) <= 2 && compareTokens(word, listed).similarity >= 0.9) return true;
+      // The listed tokens joined ("Guangzong" for GUANG ZONG): runs of two or three with the token
+      // (their lengths worked out once), joined only when the lengths allow a pairing.
+      if (joinedCount < 0) {
+        joinedCount = 0;
+        for (let span = 2; span <= 3; span++) {
+          for (let start = Math.max(0, position - span + 1); start <= position && start + span <= count; start++) {
+            let listedLength = 0;
+            for (let j = start; j < start + span; j++) listedLength += strings[tokens.idAt(tokensStart + j)]!.length;
+            JOINED_STARTS[joinedCount] = start;
+            JOINED_SPANS[joinedCount] = span;
+            JOINED_LENGTHS[joinedCount] = listedLength;
+            JOINED_TEXTS[joinedCount++] = undefined;
+          }
         }
+      }
+      for (let r = 0; r < joinedCount; r++) {
+        if (Math.abs(JOINED_LENGTHS[r]! - word.length) > 2) continue;
+        let listed = JOINED_TEXTS[r];
+        if (listed === undefined) {
+          listed = '';
+          for (let j = JOINED_STARTS[r]!; j < JOINED_STARTS[r]! + JOINED_SPANS[r]!; j++) listed += strings[tokens.idAt(tokensStart + j)]!;
+          JOINED_TEXTS[r] = listed;
+        }
+        if (compareTokens(word, listed).similarity >= 0.9) return true;
       }
     }
     return false;
@@ -1009,29 +1417,30 @@ export class MatchIndex {
 
   /**
    * The weight of a name's rare words that no key found but that a nearby capitalised word spells
-   * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words have no
-   * one-edit keys, so a misspelt rare word would otherwise leave only the common ones found.
+   * with a typo ("Andrey Nikolavyevich Ivanov" for IVANOV, Andrey Nikolayevich): page words are not
+   * looked up by one-edit keys, so a misspelt rare word would otherwise leave only the common ones
+   * found. The run's misspellings were found once per word (misspeltCodesOf).
    */
-  private misspeltWeight(words: TextWord[], n: number, unfound: number, first: number, last: number, wordCount: number): number {
-    const { tokenWeight } = this.boundsOfGroups();
+  private misspeltWeight(scope: ScanScope, n: number, unfound: number, first: number, last: number, wordCount: number): number {
+    const { tokenWeight } = this.groupBounds!;
     const tokensStart = this.nameTokens.start(n);
     const slack = Math.max(0, wordCount - (last - first + 1));
-    const segment = words[first]!.segment;
-    const from = Math.max(0, first - slack);
-    const to = Math.min(words.length - 1, last + slack);
-    let extra = 0;
-    for (let position = 0; unfound >>> position !== 0 && position < 32; position++) {
-      if (!(unfound & (1 << position))) continue;
-      const token = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
-      for (let k = from; k <= to; k++) {
-        const word = words[k]!;
-        if (word.segment !== segment || !word.capital || word.folded.length < 5) continue;
-        if (compareTokens(word.folded, token).similarity >= 0.8) {
-          extra += tokenWeight[tokensStart + position]!;
-          break;
-        }
-      }
+    const from = first - slack;
+    const to = last + slack;
+    const { misspeltWords, misspeltEntries, misspeltCount } = scope;
+    // (The run's misspelling words are in page order: the first at `from` or after by a binary search.)
+    let low = 0;
+    let high = misspeltCount;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (misspeltWords[mid]! < from) low = mid + 1;
+      else high = mid;
     }
+    let found = 0;
+    for (let w = low; w < misspeltCount && misspeltWords[w]! <= to; w++) found |= maskOf(misspeltEntries[w]!.misspelt!, n);
+    found &= unfound;
+    let extra = 0;
+    for (let position = 0; found >>> position !== 0 && position < 32; position++) if (found & (1 << position)) extra += tokenWeight[tokensStart + position]!;
     return extra;
   }
 
@@ -1117,9 +1526,9 @@ export class MatchIndex {
         // A one-word name known only with its legal form (LLC "SEPTEMBER", ATLAS HOLDING) needs the
         // form on the page too: alone it is an ordinary word.
         if (!person && listedMeaningful.length === 1 && entry.tokens.forms.length > 0 && windowTokens.forms.length === 0) continue;
-        const result = this.scoreWindow(windowTokens, entry, target.kind);
+        const result = this.scoreWindow(windowTokens, entry, target.kind, floor);
         // On a tie the wider window wins: the extra words were legal forms ("… COMPANY LIMITED").
-        if (result.score < floor || (best && best.score > result.score)) continue;
+        if (!result || result.score < floor || (best && best.score > result.score)) continue;
         const tokensOf = result.explanation.tokens;
         if (!person) {
           // (So only a whole name stays at the head of a hyphenated compound, above.)
@@ -1183,9 +1592,9 @@ export class MatchIndex {
     return words.some((w) => samePlace(w, word));
   }
 
-  private scanIdentifiers(text: string, found: ScanMatch[]): void {
+  private scanIdentifiers(text: string, found: ScanMatch[], candidates: IdentifierCandidates | undefined): void {
     if (this.identifiers.size === 0) return;
-    for (const hit of findIdentifiersInText(text)) {
+    for (const hit of findIdentifiersInText(text, candidates)) {
       for (const t of this.identifiers.get(hit.key) ?? []) {
         const target = this.targets[t]!;
         found.push({
@@ -1245,77 +1654,474 @@ interface TextWord {
   /** Ends in 's / ’s. */
   possessive: boolean;
   /** A word in quotes between two names ("Maksim “Aqua” Yakubets"): inside the run, not part of the name. */
-  nickname?: boolean;
+  nickname: boolean;
   /** ASCII letters and digits, perhaps with an apostrophe (no dot): folded as nameTokens folds it. */
   plain: boolean;
   /** foldsAsItself of the folded word in a person's / another name (asked again and again): 1 yes, 2 no. */
-  asItself?: number;
+  asItself: number;
+  /** Its slot in FOLDED (the folded form's table), -1: none; see MatchIndex.entryOf. */
+  slot: number;
 }
 
+/** What one scan's group evaluation reads: the page, its words, and the current run's misspellings. */
+interface ScanScope {
+  text: string;
+  words: TextWord[];
+  lowerWords: { has(word: string): boolean };
+  found: ScanMatch[];
+  floor: number;
+  /** Words of the current run that misspell listed words: their indexes and entries (see findMisspelt). */
+  misspeltWords: number[];
+  misspeltEntries: WordEntry[];
+  misspeltCount: number;
+}
+
+/** See MatchIndex.wordEntry; the rest is filled in when first needed. */
+interface WordEntry {
+  folded: string;
+  /** tokenForms of the word, once compared. */
+  forms: TokenFormsOf | undefined;
+  codes: Int32Array;
+  aloneCodes: Int32Array | undefined;
+  /** Names of which the word is an anchor, each with the positions it finds (of codes, of aloneCodes): see anchorsOf. */
+  anchors: Int32Array | undefined;
+  aloneAnchors: Int32Array | undefined;
+  /** Of anchors (aloneAnchors), those whose group of this word alone may pass: see readyOf. */
+  ready: Int32Array | undefined;
+  aloneReady: Int32Array | undefined;
+  misspelt: Int32Array | undefined;
+  misspeltAnchors: Int32Array | undefined;
+}
+
+/**
+ * The names among a word's (sorted) codes for which the word is an anchor (anchorMask), each with
+ * the positions the word finds of it: name, mask, name, mask …
+ */
+function anchorsOf(codes: Int32Array, anchorMask: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let k = 0; k < codes.length; ) {
+    const n = codes[k]! >>> 6;
+    let mask = 0;
+    for (; k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+    if (anchorMask[n]! & mask) out.push(n, mask);
+  }
+  return out.length === 0 ? EMPTY_CODES : Int32Array.from(out);
+}
+
+/** The positions found of name n among a word's (sorted) codes. */
+function maskOf(codes: Int32Array, n: number): number {
+  let mask = 0;
+  for (let k = lowerBound(codes, n * 64); k < codes.length && codes[k]! >>> 6 === n; k++) mask |= 1 << (codes[k]! & 31);
+  return mask;
+}
+
+/**
+ * Keys of the listed rare words that may be found misspelt (symmetric deletion, as SymSpell): a
+ * word's close-vowel phonetic form (o as u, e as i), that form with each letter left out in turn,
+ * and its vowel skeleton, each as a 32-bit hash in one sorted array (collisions only add
+ * candidates: compareTokens decides). Two words one edit apart in those forms share a key.
+ */
+class MisspeltIndex {
+  private readonly hashes: Uint32Array;
+  private readonly rareOf: Int32Array;
+  private seen: Int32Array;
+  private visit = 0;
+  private readonly found: number[] = [];
+
+  constructor(
+    readonly tokens: string[],
+    readonly codesStart: Int32Array,
+    readonly codes: Int32Array,
+  ) {
+    let size = 0;
+    for (const token of tokens) size += phoneticForm(token).length + 2;
+    // Hash × 2^21 + word: sorted as numbers, one typed array.
+    const packed = new Float64Array(size);
+    let at = 0;
+    for (let r = 0; r < tokens.length; r++) {
+      const p = phoneticForm(tokens[r]!);
+      packed[at++] = formHash(p, -1) * 2097152 + r;
+      for (let skip = 0; skip < p.length; skip++) packed[at++] = formHash(p, skip) * 2097152 + r;
+      packed[at++] = skeletonHash(p) * 2097152 + r;
+    }
+    packed.sort();
+    this.hashes = new Uint32Array(size);
+    this.rareOf = new Int32Array(size);
+    for (let k = 0; k < size; k++) {
+      const value = packed[k]!;
+      const r = value % 2097152;
+      this.rareOf[k] = r;
+      this.hashes[k] = (value - r) / 2097152;
+    }
+    this.seen = new Int32Array(tokens.length);
+  }
+
+  /** Listed rare words (indexes into tokens) that share a key with the page word, each once. */
+  candidates(word: string): readonly number[] {
+    const found = this.found;
+    found.length = 0;
+    if (++this.visit === 0x7fffffff) {
+      this.seen.fill(0);
+      this.visit = 1;
+    }
+    const p = phoneticForm(word);
+    this.collect(formHash(p, -1));
+    for (let skip = 0; skip < p.length; skip++) this.collect(formHash(p, skip));
+    this.collect(skeletonHash(p));
+    const nicknames = nicknamesOf(word);
+    if (nicknames) for (const nickname of nicknames) this.collect(formHash(phoneticForm(nickname), -1));
+    return found;
+  }
+
+  private collect(hash: number): void {
+    const hashes = this.hashes;
+    let low = 0;
+    let high = hashes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (hashes[mid]! < hash) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < hashes.length && hashes[k] === hash; k++) {
+      const r = this.rareOf[k]!;
+      if (this.seen[r] === this.visit) continue;
+      this.seen[r] = this.visit;
+      this.found.push(r);
+    }
+  }
+}
+
+/** FNV-1a of the close-vowel form of a phonetic form (o as u, e as i), without the letter at `skip`. */
+function formHash(p: string, skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < p.length; k++) {
+    if (k === skip) continue;
+    let c = p.charCodeAt(k);
+    if (c === 111) c = 117;
+    else if (c === 101) c = 105;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The hash of vowelSkeleton (runs of vowels as one "a") of a phonetic form, apart from formHash's. */
+function skeletonHash(p: string): number {
+  let hash = 0x2b9a4f1d;
+  let vowels = false;
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    const vowel = c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+    if (vowel && vowels) continue;
+    vowels = vowel;
+    hash = Math.imul(hash ^ (vowel ? 97 : c), 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 /**
  * Words of a text with their offsets, for whole pages: only the words that can be part of a name
- * are kept (capitalised words, and the particles that may sit inside names). Every other word just
- * ends a run, and is dropped: most words of a page are lower case.
+ * are kept (capitalised words, and the particles that may sit inside names, in a run with a
+ * capitalised word). Every other word just ends a run, and is dropped: most words of a page are
+ * lower case.
+ *
+ * One pass over the character codes with a class table (codeClass), no regular expression for
+ * ASCII; lower-case words make no string at all (a particle is found by its letters packed in a
+ * number), and capitalised words seen before reuse their folded string (FOLDED).
  */
-export function tokenizeText(text: string): TextWord[] {
+export function tokenizeText(text: string, lowerRuns?: LowerRuns, identifiers?: IdentifierWords): TextWord[] {
   const words: TextWord[] = [];
   let segment = 0;
   let open = false;
+  // The current run has a capitalised word; its particles before the first one (PENDING_…).
+  let capitalInRun = false;
+  let pendingCount = 0;
   const length = text.length;
+  const classes = CODE_CLASS;
   let k = 0;
   // Whether anything but spaces, hyphens and apostrophes lies between the previous word and this
   // one: only those keep a run of capitalised words going.
   let gap = false;
   while (k < length) {
     // Find the next word: letters and digits, joined by an apostrophe or a dot between them.
+    let c = 0;
     for (; k < length; k++) {
-      const c = text.charCodeAt(k);
-      if (isWordCode(c)) break;
-      if (c !== 32 && c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
+      c = text.charCodeAt(k);
+      if (c === 32) continue;
+      let bits = classes[c]!;
+      if (bits === 0) bits = codeClass(c);
+      if (bits & WORD_BIT) break;
+      if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0xa0) gap = true;
+      if (identifiers && breaksScanWords(c)) identifiers.whole = true;
     }
     if (k >= length) break;
     const start = k;
+    const capital = (classes[c]! & CAPITAL_BIT) !== 0;
+    // Plain: ASCII letters and digits only. Lower: no capital letter (A–Z) in it. Packed: its
+    // letters five bits each (while they are a–z; particles are, in five letters at most).
     let ascii = true;
     let dotted = false;
+    let marks = false;
+    let lower = true;
+    let onlyLetters = true;
+    let packed = 0;
+    // The current run of a–z letters, for lowerRuns.
+    let runHash = FNV_START;
+    let runLength = 0;
     while (k < length) {
-      const c = text.charCodeAt(k);
-      if (isWordCode(c)) {
+      c = text.charCodeAt(k);
+      if (c >= 97 && c <= 122) {
+        packed = (packed << 5) | (c - 96);
+        runHash = Math.imul(runHash ^ c, FNV_PRIME);
+        runLength++;
+        k++;
+        continue;
+      }
+      if (runLength >= 4 && lowerRuns) lowerRuns.add(runHash);
+      runHash = FNV_START;
+      runLength = 0;
+      let bits = classes[c]!;
+      if (bits === 0) bits = codeClass(c);
+      if (bits & WORD_BIT) {
         if (c > 127) ascii = false;
+        else if (c <= 90 && c >= 65) lower = false;
+        onlyLetters = false;
         k++;
       } else if ((c === 39 || c === 0x2019 || c === 46) && k + 1 < length && isWordCode(text.charCodeAt(k + 1))) {
         if (c > 127) ascii = false;
         if (c === 46) dotted = true;
+        marks = true;
+        onlyLetters = false;
         k++;
       } else break;
     }
+    if (runLength >= 4 && lowerRuns) lowerRuns.add(runHash);
     const gapBefore = gap;
     gap = false;
-    const capital = isCapitalCode(text.charCodeAt(start));
-    // A lower-case word longer than any particle is no part of a name (the common case: no slice).
-    if (!capital && (k - start > 5 || !ascii)) {
-      segment++;
-      open = false;
+    const size = k - start;
+    if (identifiers && (size >= 13 || mayHoldLabel(text, start, k, marks || !ascii))) identifiers.add(start, k);
+    if (!capital) {
+      // A lower-case word longer than any particle is no part of a name (the common case); nor one
+      // that is not a particle. (A particle is plain lower-case letters: nothing to fold.)
+      const particle = onlyLetters && size <= 5 ? PACKED_PARTICLES.get(packed) : undefined;
+      if (particle === undefined) {
+        segment++;
+        open = false;
+        capitalInRun = false;
+        pendingCount = 0;
+        continue;
+      }
+      if (gapBefore || !open) {
+        segment++;
+        capitalInRun = false;
+        pendingCount = 0;
+      }
+      open = true;
+      // Particles only: a run with no capitalised word names no one, and is left out. Until one
+      // comes, the run's particles wait (no word object made).
+      if (capitalInRun) words.push(textWord(start, k, particle, false, segment, false, true, -1));
+      else {
+        PENDING_STARTS[pendingCount] = start;
+        PENDING_ENDS[pendingCount] = k;
+        PENDING_WORDS[pendingCount++] = particle;
+      }
       continue;
     }
-    const raw = text.slice(start, k);
-    let folded = '';
     // Ends in 's or ’s (either case).
     const last = text.charCodeAt(k - 1);
     const beforeLast = text.charCodeAt(k - 2);
-    const possessive = k - start > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
-    if (capital || LOWER_OK.has(raw)) {
-      const bare = possessive ? raw.slice(0, -2) : raw;
-      folded = ascii ? foldAsciiWord(bare) : foldText(bare).replace(/ /g, '');
+    const possessive = size > 2 && (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019);
+    const bareEnd = possessive ? k - 2 : k;
+    let folded: string;
+    let slot = -1;
+    if (ascii && !marks) {
+      folded = foldedPlain(text, start, bareEnd, lower);
+      slot = foldedSlot;
+    } else if (ascii) folded = foldAsciiWord(text.slice(start, bareEnd));
+    else folded = foldedOther(text.slice(start, bareEnd));
+    if (gapBefore || !open) {
+      segment++;
+      pendingCount = 0;
     }
-    const inRun = capital || (folded !== '' && LOWER_OK.has(folded));
-    if (!inRun || gapBefore || !open) segment++;
-    open = inRun && !possessive;
-    if (inRun) words.push({ start, end: k, folded, capital, segment, possessive, plain: ascii && !dotted });
+    for (let p = 0; p < pendingCount; p++) words.push(textWord(PENDING_STARTS[p]!, PENDING_ENDS[p]!, PENDING_WORDS[p]!, false, segment, false, true, -1));
+    pendingCount = 0;
+    capitalInRun = true;
+    open = !possessive;
+    words.push(textWord(start, k, folded, true, segment, possessive, ascii && !dotted, slot));
   }
   joinQuotedNicknames(text, words);
   return words;
 }
+
+/**
+ * The words of a page that may hold a match of the identifiers' SCAN (see IdentifierCandidates):
+ * 13 characters or more, or a label (IMO, BIC, SWIFT; `bitcoincash` before a colon). `whole`: the
+ * page has a character that breaks SCAN's words otherwise (breaksScanWords): searched whole.
+ */
+export class IdentifierWords implements IdentifierCandidates {
+  starts: number[] = [];
+  ends: number[] = [];
+  count = 0;
+  whole = false;
+
+  reset(): void {
+    this.count = 0;
+    this.whole = false;
+  }
+
+  add(start: number, end: number): void {
+    this.starts[this.count] = start;
+    this.ends[this.count++] = end;
+  }
+}
+
+/** A label may start a run of SCAN's characters in the word (at its start; anywhere, when `inside` there may be runs beyond the first). */
+function mayHoldLabel(text: string, start: number, end: number, inside: boolean): boolean {
+  if (inside) return LABEL_INSIDE.test(text.slice(start, end));
+  const first = text.charCodeAt(start) | 32;
+  if (first === 105) return end - start >= 3 && (text.charCodeAt(start + 1) | 32) === 109 && (text.charCodeAt(start + 2) | 32) === 111;
+  if (first === 98) return (end - start === 11 && text.charCodeAt(end) === 58) || (end - start >= 3 && (text.charCodeAt(start + 1) | 32) === 105 && (text.charCodeAt(start + 2) | 32) === 99);
+  if (first === 115) return end - start >= 5 && /^swift/i.test(text.slice(start, start + 5));
+  return false;
+}
+const LABEL_INSIDE = /imo|bic|swift|bitcoincash/i;
+
+/** mayPair's runs of listed tokens (start, span, letters, text once joined): five at most. */
+const JOINED_STARTS: number[] = [];
+const JOINED_SPANS: number[] = [];
+const JOINED_LENGTHS: number[] = [];
+const JOINED_TEXTS: (string | undefined)[] = [];
+
+/** Particles of a run waiting for its first capitalised word (a run has a few at most). */
+const PENDING_STARTS: number[] = [];
+const PENDING_ENDS: number[] = [];
+const PENDING_WORDS: string[] = [];
+
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Hashes of the runs of four or more a–z letters of a page (as tokenizeText met them): every
+ * whole lower-case word of the page is such a run, so a word whose hash is not here is not on the
+ * page (lowerCaseWords looks no further). Open addressing; when half full, it stops telling.
+ */
+export class LowerRuns {
+  private table = new Int32Array(1024);
+  /** Slots in use (a power of two, at most table.length): the table is kept across pages. */
+  private size = 1024;
+  private count = 0;
+  private full = false;
+
+  reset(textLength: number): void {
+    let size = 1024;
+    while (size < textLength >> 2 && size < 1 << 20) size <<= 1;
+    if (size > this.table.length) this.table = new Int32Array(size);
+    else this.table.fill(0, 0, size);
+    this.size = size;
+    this.count = 0;
+    this.full = false;
+  }
+
+  add(hash: number): void {
+    if (this.full) return;
+    const table = this.table;
+    const mask = this.size - 1;
+    const value = hash | 1;
+    let slot = value & mask;
+    for (let known = table[slot]!; known !== 0; known = table[slot]!) {
+      if (known === value) return;
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = value;
+    if (++this.count > this.size >> 1) this.full = true;
+  }
+
+  /** Whether a word of a–z letters may be one of the runs (always, once the table is full). */
+  mayHave(word: string): boolean {
+    if (this.full) return true;
+    let hash = FNV_START;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+    const table = this.table;
+    const mask = this.size - 1;
+    const value = hash | 1;
+    for (let slot = value & mask, known = table[slot]!; known !== 0; slot = (slot + 1) & mask, known = table[slot]!) if (known === value) return true;
+    return false;
+  }
+}
+
+function textWord(start: number, end: number, folded: string, capital: boolean, segment: number, possessive: boolean, plain: boolean, slot: number): TextWord {
+  // Every field set, in one order: one shape for all words.
+  return { start, end, folded, capital, segment, possessive, nickname: false, plain, asItself: 0, slot };
+}
+
+/** Particles by their letters packed five bits each (a = 1): lower-case words are told without a string. */
+const PACKED_PARTICLES = new Map<number, string>();
+for (const particle of LOWER_OK) {
+  let packed = 0;
+  for (let k = 0; k < particle.length; k++) packed = packed * 32 + (particle.charCodeAt(k) - 96);
+  if (/^[a-z]{1,5}$/.test(particle)) PACKED_PARTICLES.set(packed, particle);
+}
+
+/**
+ * Folded forms of plain capitalised words (ASCII letters and digits) met on pages, by a hash of
+ * their lower-case letters: a page repeats its names and words, and pages share most of theirs, so
+ * most words are a look-up here rather than two new strings. Open addressing, emptied when full.
+ */
+const FOLDED_SLOTS = 1 << 15;
+const FOLDED = new Array<string | undefined>(FOLDED_SLOTS).fill(undefined);
+let foldedCount = 0;
+/** The slot of the string foldedPlain returned last. */
+let foldedSlot = -1;
+
+function foldedPlain(text: string, start: number, end: number, lower: boolean): string {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c <= 90 && c >= 65) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  const size = end - start;
+  let slot = (hash >>> 0) & (FOLDED_SLOTS - 1);
+  for (;;) {
+    const known = FOLDED[slot];
+    if (known === undefined) break;
+    if (known.length === size) {
+      let same = true;
+      for (let j = 0; j < size && same; j++) {
+        let c = text.charCodeAt(start + j);
+        if (c <= 90 && c >= 65) c += 32;
+        same = known.charCodeAt(j) === c;
+      }
+      if (same) {
+        foldedSlot = slot;
+        return known;
+      }
+    }
+    slot = (slot + 1) & (FOLDED_SLOTS - 1);
+  }
+  const raw = text.slice(start, end);
+  const folded = lower ? raw : raw.toLowerCase();
+  if (foldedCount >= FOLDED_SLOTS / 2) {
+    FOLDED.fill(undefined);
+    foldedCount = 0;
+    slot = (hash >>> 0) & (FOLDED_SLOTS - 1);
+  }
+  FOLDED[slot] = folded;
+  foldedCount++;
+  foldedSlot = slot;
+  return folded;
+}
+
+/** foldText of a capitalised word in another script (or with other letters), run together; remembered (bounded). */
+function foldedOther(raw: string): string {
+  let folded = FOLDED_OTHER.get(raw);
+  if (folded === undefined) {
+    folded = foldText(raw).replace(/ /g, '');
+    if (FOLDED_OTHER.size >= 20_000) FOLDED_OTHER.clear();
+    FOLDED_OTHER.set(raw, folded);
+  }
+  return folded;
+}
+const FOLDED_OTHER = new Map<string, string>();
 
 /** Lower case, without the apostrophes and dots inside ("O'Neil", "J.R."). */
 function foldAsciiWord(word: string): string {
@@ -1324,36 +2130,39 @@ function foldAsciiWord(word: string): string {
 }
 
 /**
- * Per UTF-16 code unit, whether it is a letter, digit or mark (bit 1 known, bit 2 yes) and whether
- * a word starting with it counts as capitalised (bit 4 known, bit 8 yes); filled in as met, so a
- * page in any script asks the regular expressions once per character, not once per occurrence.
+ * Per UTF-16 code unit: known (bit 1), a letter, digit or mark (WORD_BIT), and whether a word
+ * starting with it counts as capitalised (CAPITAL_BIT). ASCII is filled in at once; other codes as
+ * met, so a page in any script asks the regular expressions once per character, not once per occurrence.
  */
 const CODE_CLASS = new Uint8Array(65536);
+const KNOWN_BIT = 1;
+const WORD_BIT = 2;
+const CAPITAL_BIT = 4;
 
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+function codeClass(c: number): number {
   let bits = CODE_CLASS[c]!;
-  if (!(bits & 1)) {
+  if (bits !== 0) return bits;
+  if (c < 128) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    const capital = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    bits = KNOWN_BIT | (letter ? WORD_BIT : 0) | (capital ? CAPITAL_BIT : 0);
+  } else {
     // Surrogates are no word characters: the old reading of one code unit at a time.
-    const yes = !(c >= 0xd800 && c <= 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(c));
-    bits = CODE_CLASS[c] = bits | 1 | (yes ? 2 : 0);
+    const ch = String.fromCharCode(c);
+    const letter = !(c >= 0xd800 && c <= 0xdfff) && LETTER_OR_DIGIT.test(ch);
+    // Caseless scripts (Arabic, Hebrew…) count as capitalised; Chinese, Japanese and Korean are
+    // matched by their characters instead (scanCjk).
+    const capital = !CJK_CHAR.test(ch) && (ch !== ch.toLowerCase() || ch === ch.toUpperCase());
+    bits = KNOWN_BIT | (letter ? WORD_BIT : 0) | (capital ? CAPITAL_BIT : 0);
   }
-  return (bits & 2) !== 0;
+  CODE_CLASS[c] = bits;
+  return bits;
 }
 
-/**
- * Capitalised: A–Z and digits in ASCII; caseless scripts (Arabic, Hebrew…) count as capitalised;
- * Chinese, Japanese and Korean are matched by their characters instead (scanCjk).
- */
-function isCapitalCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+function isWordCode(c: number): boolean {
   let bits = CODE_CLASS[c]!;
-  if (!(bits & 4)) {
-    const ch = String.fromCharCode(c);
-    const yes = !CJK_CHAR.test(ch) && (ch !== ch.toLowerCase() || ch === ch.toUpperCase());
-    bits = CODE_CLASS[c] = bits | 4 | (yes ? 8 : 0);
-  }
-  return (bits & 8) !== 0;
+  if (bits === 0) bits = codeClass(c);
+  return (bits & WORD_BIT) !== 0;
 }
 
 const OPENING_QUOTE = /^\s*[“"‘«„]\s*$/;
@@ -1453,7 +2262,7 @@ function isNameWord(folded: string, lowerWords: { has(word: string): boolean }):
 }
 
 /** Lower-case words of four letters or more on a page: ordinary words of its language. */
-function lowerCaseWords(text: string): { has(word: string): boolean } {
+function lowerCaseWords(text: string, runs: LowerRuns): { has(word: string): boolean } {
   // Asked for a few hundred distinct words a page at most: each is looked for in the text (a fast
   // native search) once, rather than every word of a long page collected first.
   const known = new Map<string, boolean>();
@@ -1463,7 +2272,8 @@ function lowerCaseWords(text: string): { has(word: string): boolean } {
       let found = known.get(word);
       if (found === undefined) {
         found = false;
-        for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+        // Not a run of the page's letters: not on the page (a search of the whole page spared).
+        for (let at = runs.mayHave(word) ? text.indexOf(word) : -1; at >= 0 && !found; at = text.indexOf(word, at + 1)) {
           // A whole word: no letter or number of any script on either side (a mark beside it does not join it).
           found = !letterOrNumberBefore(text, at) && !letterOrNumberAt(text, at + word.length);
         }
@@ -1521,6 +2331,18 @@ function concatenated(lists: Int32Array[]): Int32Array {
     length += list.length;
   }
   return all;
+}
+
+/** The first index of sorted `values` whose value is `value` or more. */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function popcount(v: number): number {

@@ -173,7 +173,7 @@ function asFormWord(word: string, last: boolean): string {
 export function foldsAsItself(word: string, person: boolean): boolean {
   let known = foldsAsItselfCache.get(word);
   if (known === undefined) {
-    const plain = /^[a-z]+$/.test(word) && !Object.hasOwn(NUMBER_WORDS, word);
+    const plain = /^[a-z]+$/.test(word) && !NUMBER_WORDS.has(word);
     const inOrganisation =
       plain && !/^[ivxlcdm]+$/.test(word) && !ORGANISATION_ABBREVIATIONS.has(word) && asFormWord(word, false) === word && asFormWord(word, true) === word;
     known = (plain ? 1 : 0) | (inOrganisation ? 2 : 0);
@@ -246,18 +246,15 @@ const SPELLED_FORMS: [RegExp, string][] = [
   [/\bp l c\b/g, 'plc'],
 ];
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
+}));
 
-/**
- * Number words. "constructor" too: `w in NUMBER_WORDS` in numbersAsDigits also sees Object.prototype's
- * (of its names, the only one of lower-case letters alone).
- */
-const NUMBER_WORD_SET = new Set([...Object.keys(NUMBER_WORDS), 'constructor']);
+/** Number words (a Map: a plain object's `in` would also see Object.prototype's "constructor"). */
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS.keys());
 const TENS = new Set(['twenty', 'thirty', 'forty', 'fourty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
 /** text.split(' '), without the runtime call (several times faster for a name's few words), in an array of its own length. */
@@ -295,11 +292,10 @@ function numbersAsDigits(folded: string, words: readonly string[]): string {
   if (digits) out = out.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1');
   if (tens) {
     out = out
-      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + NUMBER_WORDS[u]!))
-      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS[t]! + Number(u)));
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (one|two|three|four|five|six|seven|eight|nine)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS.get(t)! + NUMBER_WORDS.get(u)!))
+      .replace(/\b(twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety) (\d)\b/g, (_, t: string, u: string) => String(NUMBER_WORDS.get(t)! + Number(u)));
   }
-  // `w in NUMBER_WORDS` is also true of "constructor" (Object.prototype's): NUMBER_WORD_SET has it.
-  if (numberWords) out = out.replace(/\b[a-z]+\b/g, (w) => (w in NUMBER_WORDS && w !== 'second' ? String(NUMBER_WORDS[w]) : w));
+  if (numberWords) out = out.replace(/\b[a-z]+\b/g, (w) => (NUMBER_WORDS.has(w) && w !== 'second' ? String(NUMBER_WORDS.get(w)) : w));
   return out;
 }
 
@@ -471,7 +467,7 @@ export interface NameTokens {
 
 /** Roman numerals I to XXXIX, as series numbers of funds, trusts and vessels ("Fund XIII"). */
 const ROMAN_NUMERAL = /^(x{0,3})(ix|iv|v?i{0,3})$/;
-const ROMAN_UNITS: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
+const ROMAN_UNITS = new Map<string, number>(Object.entries({ '': 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 }));
 
 function romanValue(token: string): number | undefined {
   if (token.length > 6) return undefined;
@@ -480,7 +476,7 @@ function romanValue(token: string): number | undefined {
   if (first !== 105 && first !== 118 && first !== 120) return undefined;
   const m = ROMAN_NUMERAL.exec(token);
   if (!m || token === '') return undefined;
-  return m[1]!.length * 10 + ROMAN_UNITS[m[2]!]!;
+  return m[1]!.length * 10 + ROMAN_UNITS.get(m[2]!)!;
 }
 
 /** Ship-type prefixes: motor vessel / tanker / ship, steamship, fishing / research vessel, motor yacht. */
