@@ -16,35 +16,25 @@ import type { ListDate, SearchAnswer, TargetDetails } from './page-protocol';
  */
 export class ScreeningEngine {
   private built?: { signature: string; index: Promise<MatchIndex>; byId?: Map<string, Target> };
-  private checked?: { at: number; signature: Promise<string> };
+  /** Which versions are active, as one string. */
+  private readonly activeVersions: KeptRead<string>;
+  private readonly storedSettings = new KeptRead(readSettings);
 
   constructor(private readonly db: ListStore) {
-    // Which versions are active and the user's thresholds are read again when they change, not
+    this.activeVersions = new KeptRead(() =>
+      db.sources.toArray().then((states) => states.map((s) => `${s.source}=${s.activeVersionId ?? ''}`).sort().join('|')),
+    );
+    // Which versions are active and the user's settings are read again when they change, not
     // before every scan: each read is a round trip (IndexedDB, storage) that a page would wait for.
     const sourcesPart = `idb://${db.name}/sources/`;
     Dexie.on('storagemutated', (parts) => {
-      if (Object.keys(parts).some((key) => key.startsWith(sourcesPart))) this.checked = undefined;
+      if (Object.keys(parts).some((key) => key.startsWith(sourcesPart))) this.activeVersions.forget();
     });
-    settingsItem.watch(() => (this.settingsRead = undefined));
-  }
-
-  /** Which versions are active: read again after a change to the sources table (or a minute, in case an event was missed). */
-  private signature(): Promise<string> {
-    const now = Date.now();
-    if (!this.checked || now - this.checked.at > REREAD_AFTER_MS) {
-      this.checked = {
-        at: now,
-        signature: this.db.sources.toArray().then((states) => states.map((s) => `${s.source}=${s.activeVersionId ?? ''}`).sort().join('|')),
-      };
-      const checked = this.checked;
-      // A failed read is not kept: the next scan reads again.
-      checked.signature.catch(() => this.checked === checked && (this.checked = undefined));
-    }
-    return this.checked.signature;
+    settingsItem.watch(() => this.storedSettings.forget());
   }
 
   async index(): Promise<MatchIndex> {
-    const signature = await this.signature();
+    const signature = await this.activeVersions.get();
     if (!this.built || this.built.signature !== signature) {
       const index = activeTargets(this.db).then((targets) => MatchIndex.build(targets));
       this.built = { signature, index };
@@ -61,26 +51,15 @@ export class ScreeningEngine {
    * off or paused screening: the page sends its text before its own read of the settings is back.
    */
   async scan(text: string, host?: string): Promise<ScanMatch[]> {
-    const settings = await this.settings();
+    const settings = await this.storedSettings.get();
     if (host !== undefined && !screensSite(settings, host)) return [];
     this.keepAlive?.();
     const index = await this.index();
-    return reband(index.scan(text), clampBands(settings.bands ?? {}));
-  }
-
-  /** The user's settings: read again after they change (or a minute, in case an event was missed). */
-  private settingsRead?: { at: number; settings: Promise<Settings> };
-  private settings(): Promise<Settings> {
-    if (!this.settingsRead || Date.now() - this.settingsRead.at > REREAD_AFTER_MS) {
-      const read = { at: Date.now(), settings: readSettings() };
-      this.settingsRead = read;
-      read.settings.catch(() => this.settingsRead === read && (this.settingsRead = undefined));
-    }
-    return this.settingsRead.settings;
+    return reband(index.scan(text), bandsOf(settings));
   }
 
   private async bands(): Promise<Bands> {
-    return clampBands((await this.settings()).bands ?? {});
+    return bandsOf(await this.storedSettings.get());
   }
 
   /** Called on every scan; see keepWarmWhileBrowsing. */
@@ -107,7 +86,7 @@ export class ScreeningEngine {
   /** The active lists' dates, read again only when an active version changes (every keystroke asks). */
   private dates?: { signature: string; lists: Promise<ListDate[]> };
   async listDates(): Promise<ListDate[]> {
-    const signature = await this.signature();
+    const signature = await this.activeVersions.get();
     if (this.dates?.signature !== signature) this.dates = { signature, lists: this.readListDates() };
     return this.dates.lists;
   }
@@ -121,8 +100,33 @@ export class ScreeningEngine {
   }
 }
 
+const bandsOf = (settings: Settings): Bands => clampBands(settings.bands ?? {});
+
 /** Change events keep what the engine read current; this re-read is only a safety net. */
 const REREAD_AFTER_MS = 60_000;
+
+/**
+ * A value read from storage, kept until `forget()` (its change event) or for a minute (in case an
+ * event was missed). A failed read is not kept: the next `get()` reads again.
+ */
+class KeptRead<T> {
+  private kept?: { at: number; value: Promise<T> };
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.kept || Date.now() - this.kept.at > REREAD_AFTER_MS) {
+      const kept = { at: Date.now(), value: this.read() };
+      this.kept = kept;
+      kept.value.catch(() => this.kept === kept && (this.kept = undefined));
+    }
+    return this.kept.value;
+  }
+
+  forget(): void {
+    this.kept = undefined;
+  }
+}
 
 /** While pages are being screened, the worker is kept this long after the last one. */
 const WARM_FOR_MS = 10 * 60_000;
