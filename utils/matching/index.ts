@@ -1268,12 +1268,9 @@ export class MatchIndex {
     const { words, lowerWords } = scope;
     const person = kind === 'person';
     const slack = Math.max(0, wordCount - (last - first + 1));
-    const segment = words[first]!.segment;
-    let from = Math.max(0, first - slack);
-    while (words[from]!.segment !== segment) from++;
-    let to = Math.min(words.length - 1, last + slack + 1);
-    while (words[to]!.segment !== segment) to--;
-    for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
+    const from = reachStart(words, first, slack);
+    const to = reachEnd(words, first, last, slack);
+    if (!allFoldAsTyped(words, from, to, person)) return true;
     const tokensStart = this.nameTokens.start(n);
     const tokensEnd = this.nameTokens.end(n);
     const listed = this.strings.strings[this.nameTokens.idAt(tokensStart + position)]!;
@@ -1318,13 +1315,9 @@ export class MatchIndex {
     const familyEnd = this.nameFamily.end(n);
     if (count > 32 || (person && familyEnd === familyStart)) return true;
     const slack = Math.max(0, wordCount - (last - first + 1));
-    const segment = words[first]!.segment;
-    let from = Math.max(0, first - slack);
-    while (words[from]!.segment !== segment) from++;
-    // (Windows reach one word further on the right: see bestWindow.)
-    let to = Math.min(words.length - 1, last + slack + 1);
-    while (words[to]!.segment !== segment) to--;
-    for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return true;
+    const from = reachStart(words, first, slack);
+    const to = reachEnd(words, first, last, slack);
+    if (!allFoldAsTyped(words, from, to, person)) return true;
     const strings = this.strings.strings;
     let familyCovered = false;
     let otherCovered = false;
@@ -2304,6 +2297,31 @@ function letterOrNumberAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(k)!));
+}
+
+/**
+ * The first and last words a window around the group `first … last` can reach, within the group's
+ * run: up to `slack` (the name's missing words) on either side, and one more on the right, as
+ * bestWindow widens windows.
+ */
+function reachStart(words: TextWord[], first: number, slack: number): number {
+  const segment = words[first]!.segment;
+  let from = Math.max(0, first - slack);
+  while (words[from]!.segment !== segment) from++;
+  return from;
+}
+
+function reachEnd(words: TextWord[], first: number, last: number, slack: number): number {
+  const segment = words[first]!.segment;
+  let to = Math.min(words.length - 1, last + slack + 1);
+  while (words[to]!.segment !== segment) to--;
+  return to;
+}
+
+/** Whether every word of `from … to` is one token of a window as the page has it (foldsAsTyped). */
+function allFoldAsTyped(words: TextWord[], from: number, to: number, person: boolean): boolean {
+  for (let k = from; k <= to; k++) if (!foldsAsTyped(words[k]!, person)) return false;
+  return true;
 }
 
 /** A word that is one token of a window, as the page has it (see mayBeNamed). */
