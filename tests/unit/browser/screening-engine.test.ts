@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ListFile } from '../../../utils/formats/read';
+import { fileFromPath } from '../../../utils/cli/node-files';
 import { ListStore } from '../../../utils/store/db';
 import { importFiles } from '../../../utils/store/import';
 import { projectRoot } from '../../shared-data';
@@ -14,8 +13,7 @@ const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { ScreeningEngine } = await import('../../../utils/browser/screening-engine');
 const { DEFAULT_SETTINGS, settingsItem } = await import('../../../utils/browser/settings');
 
-const UN_JAN = readFileSync(resolve(projectRoot, 'tests/fixtures/lists/bundle/un-consolidated-2026-01-10.xml'));
-const file = (name: string, bytes: Uint8Array): ListFile => ({ name, size: bytes.length, stream: () => new Blob([new Uint8Array(bytes)]).stream() });
+const UN_JAN = resolve(projectRoot, 'tests/fixtures/lists/bundle/un-consolidated-2026-01-10.xml');
 const TEXT = 'The court heard that Baltazar Quinnell ran the scheme.';
 
 let db: ListStore;
@@ -24,7 +22,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   db = new ListStore(`engine-${++n}`);
   await db.open();
-  await importFiles(db, [file('consolidated.xml', UN_JAN)], { origin: 'file' });
+  await importFiles(db, [fileFromPath(UN_JAN)], { origin: 'file' });
 });
 afterEach(async () => {
   await db.delete();
