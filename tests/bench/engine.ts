@@ -15,11 +15,14 @@ import { MatchIndex } from '../../utils/matching/index';
 import type { Target } from '../../utils/model';
 import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
 import { USER_LISTS } from './real-lists';
+import { watchMachineLoad } from './machine-load';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
   process.exit(0);
 }
+
+const machineLoad = watchMachineLoad();
 
 /** Every list a user would load; a set's files are read together in one planLists call. */
 const LISTS = USER_LISTS;
@@ -263,6 +266,7 @@ console.log(
 );
 
 console.log('\n== Summary (engine) ==');
+console.log(`machine             ${machineLoad()}`);
 console.log(`targets/names       ${stats.targets} / ${stats.names}`);
 console.log(`build (median of 3) ${buildMs.toFixed(0)} ms        aim < ${AIM.buildMs} ms  ${mark(buildMs < AIM.buildMs)}`);
 const allSorted = [...latency.all!].sort((a, b) => a - b);

@@ -17,11 +17,14 @@ import { findChrome, launchExtension } from '../e2e/browser';
 import { buildTestExtension, E2E_EXTENSION_DIR } from '../e2e/global-setup';
 import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE } from '../shared-data';
 import { importUserLists } from './import-lists';
+import { watchMachineLoad } from './machine-load';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
   process.exit(0);
 }
+
+const machineLoad = watchMachineLoad();
 const pagesDir = resolve(SHARED_DIR, 'corpus', 'pages');
 if (!existsSync(pagesDir)) {
   console.log(`${pagesDir} not found; page benchmark skipped`);
@@ -225,6 +228,7 @@ const newLong = runs.filter((r) => Math.max(0, ...r.longTasks) >= 50 && (plainLo
 const errors = [...runs.flatMap((r) => r.extensionErrors.map((e) => `${r.page}: ${e}`)), ...extensionErrors];
 
 console.log('\n== Summary (pages, in Chromium) ==');
+console.log(`machine                        ${machineLoad()}`);
 console.log(`pages                          ${runs.length} (${runs.filter((r) => r.readyToAppliedMs !== undefined).length} screened), ${runs.reduce((n, r) => n + r.highlights.length, 0)} highlights on ${runs.filter((r) => r.highlights.length > 0).length} pages`);
 console.log(`ready → highlights applied     median ${median(times).toFixed(1)} ms   aim < ${AIM.medianMs} ms  ${mark(median(times) < AIM.medianMs)}`);
 console.log(`                               worst ${worst.toFixed(1)} ms (${worstPage})   aim < ${AIM.worstMs} ms  ${mark(worst < AIM.worstMs)}`);

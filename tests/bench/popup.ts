@@ -8,11 +8,14 @@ import { launchExtension } from '../e2e/browser';
 import { buildTestExtension, E2E_EXTENSION_DIR } from '../e2e/global-setup';
 import { HAS_SHARED_DATA, SHARED_SKIP_MESSAGE } from '../shared-data';
 import { importUserLists } from './import-lists';
+import { watchMachineLoad } from './machine-load';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
   process.exit(0);
 }
+
+const machineLoad = watchMachineLoad();
 
 const AIM = { firstPaintMs: 150, resultsP95Ms: 30 };
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -74,6 +77,7 @@ for (const name of NAMES) {
 await session.close();
 
 console.log('\n== Summary (popup, in Chromium, every list loaded) ==');
+console.log(`machine             ${machineLoad()}`);
 console.log(`first paint        p50 ${percentile(paints, 50).toFixed(0)} ms, worst ${Math.max(...paints).toFixed(0)} ms (10 opens)   aim < ${AIM.firstPaintMs} ms  ${mark(Math.max(...paints) < AIM.firstPaintMs)}`);
 console.log(
   `keystroke→results  p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(1)} ms (${latencies.length} keystrokes)   aim p95 < ${AIM.resultsP95Ms} ms  ${mark(percentile(latencies, 95) < AIM.resultsP95Ms)}`,
