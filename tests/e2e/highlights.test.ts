@@ -37,6 +37,16 @@ as did Oliver Dowden and the Electoral Commission.</p>
 </script>
 </body></html>`;
 
+/** A name wrapped across a line of the HTML source, and one split over two lines of a <pre>. */
+const WRAPPED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wrapped</title></head><body>
+<p>Among those the UK sanctioned is Ni
+      Gaobin, a member of APT31.</p>
+<pre>Filed by Zhao
+Guangzong County office</pre>
+</body></html>`;
+
+const PAGES: Record<string, string> = { '/article.html': ARTICLE, '/wrapped.html': WRAPPED };
+
 let session: ExtensionSession;
 let server: http.Server;
 let origin: string;
@@ -88,8 +98,9 @@ const card = (page: Page) => page.locator('sanctions-lens-card .card');
 describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14/04/2025 ${HAS_SHARED_DATA ? '' : SHARED_SKIP_MESSAGE}`, () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      res.writeHead(req.url === '/article.html' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(req.url === '/article.html' ? ARTICLE : 'not found');
+      const body = PAGES[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body ?? 'not found');
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,6 +132,16 @@ describe.skipIf(!HAS_SHARED_DATA)(`highlights on pages, with the OFSI list of 14
 
   it('screens text the page adds later', async () => {
     await expect.poll(async () => (await allMarked(page)).filter((t) => t === 'Zhao Guangzong').length, { timeout: 15_000 }).toBe(2);
+  });
+
+  it('finds a name wrapped across a line of the page source, but not one split over two lines of a <pre>', async () => {
+    const wrapped = await session.context.newPage();
+    await wrapped.goto(`${origin}/wrapped.html`);
+    await expect.poll(async () => (await allMarked(wrapped)).map((t) => t.replace(/\s+/g, ' ')), { timeout: 15_000 }).toEqual(['Ni Gaobin']);
+    // Settled: the <pre> lines stay apart.
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await allMarked(wrapped)).map((t) => t.replace(/\s+/g, ' '))).toEqual(['Ni Gaobin']);
+    await wrapped.close();
   });
 
   it('opens a card with the listed details on hover, and on the keyboard', async () => {

@@ -70,6 +70,7 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
         onChange,
         isDismissed: (match) => isDismissed(dismissals, match.ids, site),
         isVisible: (element) => (typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true),
+        keepsLineBreaks,
       },
       ctx.signal,
     );
@@ -115,6 +116,13 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
     screener.destroy();
     screener = undefined;
   }
+}
+
+/** white-space pre, pre-wrap, pre-line and break-spaces show a line break as one (white-space-collapse where the browser has it). */
+function keepsLineBreaks(element: Element): boolean {
+  const style = getComputedStyle(element);
+  const collapse = style.getPropertyValue('white-space-collapse');
+  return collapse ? /^(?:preserve|preserve-breaks|break-spaces)$/.test(collapse) : /^(?:pre|break-spaces)/.test(style.whiteSpace);
 }
 
 /** How long the pointer rests on a match before its card opens, and may be away before it closes. */

@@ -9,6 +9,9 @@ export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
+    // A line break in the source renders as a space (a paragraph wrapped at "Vladimir\nPutin" reads
+    // as one line), but in <pre>: only block elements end a line.
+    .replace(/(<pre\b[\s\S]*?<\/pre\s*>)|[\n\r\t\f\v]+/gi, (run, pre: string | undefined) => pre ?? ' ')
     .replace(/<\/?(p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|blockquote|pre)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {

@@ -25,6 +25,7 @@ export interface ScreenerHooks {
   /** Whether the user said this match names someone else. */
   isDismissed(match: ScanMatch): boolean;
   isVisible?: CollectOptions['isVisible'];
+  keepsLineBreaks?: CollectOptions['keepsLineBreaks'];
 }
 
 /** Longest slice of page work between two yields to the page (ms). */
@@ -83,7 +84,7 @@ export class PageScreener {
   }
 
   private collectOptions(): CollectOptions {
-    return { isVisible: this.hooks.isVisible, onShadowRoot: (root) => this.watch(root) };
+    return { isVisible: this.hooks.isVisible, keepsLineBreaks: this.hooks.keepsLineBreaks, onShadowRoot: (root) => this.watch(root) };
   }
 
   private async screenAll(): Promise<void> {

@@ -40,7 +40,25 @@ export interface CollectOptions {
   isVisible?: (element: Element) => boolean;
   /** Called for each open shadow root met on the way, so its changes can be watched too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Whether line breaks in an element's text show as line breaks (CSS `white-space: pre…`); when
+   * absent, only inside <pre>. Elsewhere the browser shows them as spaces.
+   */
+  keepsLineBreaks?: (element: Element) => boolean;
 }
+
+/** Whitespace the browser shows as a space (a line break too, unless white-space keeps it). */
+const SOURCE_WHITESPACE = /[\t\n\r\f]/;
+
+/**
+ * A text node's characters as the reader sees them, one for one (offsets still map to the node):
+ * HTML wraps long paragraphs, and "Vladimir\n  Putin" is shown, and must be matched, as one line.
+ */
+function asRendered(data: string, keepsLineBreaks: boolean): string {
+  return keepsLineBreaks ? data.replace(/[\t\f]/g, ' ') : data.replace(/[\t\n\r\f]/g, ' ');
+}
+
+const inPre = (element: Element): boolean => element.closest('pre') !== null;
 
 /** Whether text under this element is left out, for the element itself (not its ancestors). */
 export function isSkippedElement(element: Element): boolean {
@@ -122,6 +140,8 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
   let lastBlock: Element | null = null;
   const blockCache = new Map<Element, Element | null>();
   const visibleCache = new Map<Element, boolean>();
+  const lineBreaksCache = new Map<Element, boolean>();
+  const keepsLineBreaks = options.keepsLineBreaks ?? inPre;
 
   const blockOf = (element: Element | null): Element | null => {
     if (!element) return null;
@@ -158,7 +178,14 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
       }
       lastBlock = block;
       segments.push({ node: textNode, start: length });
-      parts.push(data);
+      if (parent && SOURCE_WHITESPACE.test(data)) {
+        let keeps = lineBreaksCache.get(parent);
+        if (keeps === undefined) {
+          keeps = keepsLineBreaks(parent);
+          lineBreaksCache.set(parent, keeps);
+        }
+        parts.push(asRendered(data, keeps));
+      } else parts.push(data);
       length += data.length;
       continue;
     }

@@ -19,6 +19,18 @@ describe('reading a page’s text', () => {
     for (const left of ['Ni Gaobin', 'Typed by the user', 'Draft text', 'Hidden text', 'No script']) expect(text).not.toContain(left);
   });
 
+  it('reads a line break in the page source as the space the reader sees, but keeps it where white-space does', () => {
+    // A paragraph wrapped in the HTML source: the engine takes a line break as the end of a line.
+    const doc = page('<p>Sanctions on Vladimir\n      Putin and\t<a href="#">Ni\nGaobin</a></p><pre>Zhao\nGuangzong</pre><div class="kept">Ni\nGaobin</div>');
+    const collected = collectText(doc.body);
+    expect(collected.text).toBe('Sanctions on Vladimir       Putin and Ni Gaobin\nZhao\nGuangzong\nNi Gaobin');
+    // One character for one: offsets still map into the page's own text nodes.
+    const start = collected.text.indexOf('Vladimir');
+    expect(rangeFor(collected, start, start + 'Vladimir       Putin'.length, doc)!.toString()).toBe('Vladimir\n      Putin');
+    const styled = collectText(doc.body, { keepsLineBreaks: (element) => element.classList.contains('kept') });
+    expect(styled.text.endsWith('Zhao Guangzong\nNi\nGaobin')).toBe(true);
+  });
+
   it('maps offsets back to ranges across element boundaries', () => {
     const doc = page('<p>The UK sanctioned <b>Zhao</b> Guangzong today.</p>');
     const collected = collectText(doc.body);
