@@ -60,6 +60,16 @@ function asRendered(data: string, keepsLineBreaks: boolean): string {
 
 const inPre = (element: Element): boolean => element.closest('pre') !== null;
 
+/** A test of an element, remembered for each element it was asked about. */
+function perElement(test: (element: Element) => boolean): (element: Element) => boolean {
+  const answers = new Map<Element, boolean>();
+  return (element) => {
+    let answer = answers.get(element);
+    if (answer === undefined) answers.set(element, (answer = test(element)));
+    return answer;
+  };
+}
+
 /** Whether text under this element is left out, for the element itself (not its ancestors). */
 export function isSkippedElement(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
@@ -139,9 +149,9 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
   let length = 0;
   let lastBlock: Element | null = null;
   const blockCache = new Map<Element, Element | null>();
-  const visibleCache = new Map<Element, boolean>();
-  const lineBreaksCache = new Map<Element, boolean>();
-  const keepsLineBreaks = options.keepsLineBreaks ?? inPre;
+  // Asked once per parent element: a paragraph has many text nodes, and each answer reads styles.
+  const isVisible = options.isVisible && perElement(options.isVisible);
+  const keepsLineBreaks = perElement(options.keepsLineBreaks ?? inPre);
 
   const blockOf = (element: Element | null): Element | null => {
     if (!element) return null;
@@ -163,14 +173,7 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
       const data = textNode.data;
       if (data.length === 0) continue;
       const parent = textNode.parentElement;
-      if (parent && options.isVisible) {
-        let visible = visibleCache.get(parent);
-        if (visible === undefined) {
-          visible = options.isVisible(parent);
-          visibleCache.set(parent, visible);
-        }
-        if (!visible) continue;
-      }
+      if (parent && isVisible && !isVisible(parent)) continue;
       const block = blockOf(parent);
       if (length > 0 && block !== lastBlock) {
         parts.push('\n');
@@ -178,14 +181,7 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
       }
       lastBlock = block;
       segments.push({ node: textNode, start: length });
-      if (parent && SOURCE_WHITESPACE.test(data)) {
-        let keeps = lineBreaksCache.get(parent);
-        if (keeps === undefined) {
-          keeps = keepsLineBreaks(parent);
-          lineBreaksCache.set(parent, keeps);
-        }
-        parts.push(asRendered(data, keeps));
-      } else parts.push(data);
+      parts.push(parent && SOURCE_WHITESPACE.test(data) ? asRendered(data, keepsLineBreaks(parent)) : data);
       length += data.length;
       continue;
     }
