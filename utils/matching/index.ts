@@ -1768,14 +1768,7 @@ class MisspeltIndex {
 
   private collect(hash: number): void {
     const hashes = this.hashes;
-    let low = 0;
-    let high = hashes.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (hashes[mid]! < hash) low = mid + 1;
-      else high = mid;
-    }
-    for (let k = low; k < hashes.length && hashes[k] === hash; k++) {
+    for (let k = lowerBound(hashes, hash); k < hashes.length && hashes[k] === hash; k++) {
       const r = this.rareOf[k]!;
       if (this.seen[r] === this.visit) continue;
       this.seen[r] = this.visit;
@@ -2352,7 +2345,7 @@ function concatenated(lists: Int32Array[]): Int32Array {
 }
 
 /** The first index of sorted `values` whose value is `value` or more. */
-function lowerBound(values: Int32Array, value: number): number {
+function lowerBound(values: Int32Array | Uint32Array, value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
