@@ -49,6 +49,8 @@ export interface CollectOptions {
 
 /** Whitespace the browser shows as a space (a line break too, unless white-space keeps it). */
 const SOURCE_WHITESPACE = /[\t\n\r\f]/;
+/** A text node of source whitespace only (no-break spaces are text the reader sees). */
+const ONLY_WHITESPACE = /^[ \t\n\r\f]+$/;
 
 /**
  * A text node's characters as the reader sees them, one for one (offsets still map to the node):
@@ -181,6 +183,14 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
       }
       lastBlock = block;
       segments.push({ node: textNode, start: length });
+      if (ONLY_WHITESPACE.test(data)) {
+        // Indentation between tags is most of a page's text (three quarters of a long Wikipedia
+        // article): one character stands for it, a line break where white-space shows one. No
+        // match starts or ends in it, so offsets after it still map (each segment has its start).
+        parts.push(parent && /[\n\r]/.test(data) && keepsLineBreaks(parent) ? '\n' : ' ');
+        length += 1;
+        continue;
+      }
       parts.push(parent && SOURCE_WHITESPACE.test(data) ? asRendered(data, keepsLineBreaks(parent)) : data);
       length += data.length;
       continue;

@@ -31,6 +31,18 @@ describe('reading a page’s text', () => {
     expect(styled.text.endsWith('Zhao Guangzong\nNi\nGaobin')).toBe(true);
   });
 
+  it('reads the indentation between tags as one character, and still maps the offsets after it', () => {
+    const indent = '\n' + ' '.repeat(40);
+    const doc = page(`<ul>${indent}<li>${indent}<span>Zhao</span>${indent}<span>Guangzong</span>${indent}</li>${indent}</ul><pre>Ni<b>\n\n\n</b>Gaobin</pre>`);
+    const collected = collectText(doc.body);
+    expect(collected.text).toBe(' \n Zhao Guangzong \n \nNi\nGaobin');
+    const start = collected.text.indexOf('Zhao');
+    const range = rangeFor(collected, start, start + 'Zhao Guangzong'.length, doc)!;
+    expect(range.toString()).toBe(`Zhao${indent}Guangzong`);
+    const after = collected.text.indexOf('Gaobin');
+    expect(rangeFor(collected, after, after + 'Gaobin'.length, doc)!.toString()).toBe('Gaobin');
+  });
+
   it('maps offsets back to ranges across element boundaries', () => {
     const doc = page('<p>The UK sanctioned <b>Zhao</b> Guangzong today.</p>');
     const collected = collectText(doc.body);
