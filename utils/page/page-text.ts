@@ -195,19 +195,19 @@ function* textWalk(root: Node, options: CollectOptions): Generator<void, PageTex
       length += data.length;
       continue;
     }
-    const children: Node[] = [];
+    // Children pushed last first, so the first is read next (no array per element: a long page has tens of thousands).
+    let shadow: ShadowRoot | null = null;
     if (node.nodeType === 1) {
       const element = node as Element;
       if (isSkippedElement(element)) continue;
-      const shadow = (element as HTMLElement).shadowRoot;
-      if (shadow) {
-        options.onShadowRoot?.(shadow);
-        // A host's own children show only where its shadow tree has slots: read the shadow tree.
-        for (let child = shadow.firstChild; child; child = child.nextSibling) children.push(child);
-      }
+      shadow = (element as HTMLElement).shadowRoot;
     } else if (node.nodeType !== 9 && node.nodeType !== 11) continue;
-    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
-    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    if (shadow) {
+      options.onShadowRoot?.(shadow);
+      // A host's own children show only where its shadow tree has slots: the shadow tree is read first.
+      for (let child = shadow.lastChild; child; child = child.previousSibling) stack.push(child);
+    }
   }
   return { text: parts.join(''), segments };
 }
