@@ -160,6 +160,15 @@ export function compareTokens(a: string, b: string): TokenMatch {
   return matchOfForms(formsOf(a), formsOf(b));
 }
 
+/**
+ * compareTokens for a caller that keeps the answer itself (a page word against the listed words it
+ * may misspell, once per word): the pair is not remembered here too.
+ */
+export function compareTokensOnce(a: string, b: string): TokenMatch {
+  if (a === b) return EXACT;
+  return matchOfForms(formsOf(a), formsOf(b), false);
+}
+
 /** What compareTokens works out of a token, to keep by those who compare it again and again. */
 export type TokenFormsOf = TokenForms;
 
@@ -179,7 +188,7 @@ const SON_OF = new Set(['bin', 'ibn', 'ben']);
  * compareTokens of two tokens by their forms. Most pairs are told by the forms alone (the same
  * sound, stem or skeleton; or too far apart for a typo); only the rest need edit distances.
  */
-function matchOfForms(fa: TokenForms, fb: TokenForms): TokenMatch {
+function matchOfForms(fa: TokenForms, fb: TokenForms, remember = true): TokenMatch {
   const a = fa.token;
   const b = fb.token;
   if (a === b) return EXACT;
@@ -208,7 +217,8 @@ function matchOfForms(fa: TokenForms, fb: TokenForms): TokenMatch {
   // Vowels as one class only for longer words, where the consonants carry the name
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && otherConsonants === 0 && skeletonOf(fa) === skeletonOf(fb)) return SAME_SKELETON;
-  return mayBeTypo(fa, fb) ? distanceMatch(fa, fb) : NONE;
+  if (!mayBeTypo(fa, fb)) return NONE;
+  return remember ? distanceMatch(fa, fb) : typoOrNearMatch(fa, fb);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { NameType, Target } from '../model';
 import { isCommonPersonName } from './common-names';
-import { builtinWeight, compareForms, compareNames, compareTokens, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
+import { builtinWeight, compareForms, compareNames, compareTokens, compareTokensOnce, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { breaksScanWords, findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys, type IdentifierCandidates } from './identifiers';
 import {
   bracketParts,
@@ -1071,7 +1071,7 @@ export class MatchIndex {
     let out: number[] | undefined;
     for (let k = 0; k < candidates.length; k++) {
       const rare = candidates[k]!;
-      if (compareTokens(folded, index.tokens[rare]!).similarity < 0.8) continue;
+      if (compareTokensOnce(folded, index.tokens[rare]!).similarity < 0.8) continue;
       out ??= [];
       for (let j = index.codesStart[rare]!; j < index.codesStart[rare + 1]!; j++) out.push(index.codes[j]!);
     }
