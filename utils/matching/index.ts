@@ -1,5 +1,6 @@
 import type { NameType, Target } from '../model';
 import { isCommonPersonName } from './common-names';
+import { DeletionKeys } from './deletion-keys';
 import { builtinWeight, compareForms, compareNames, compareTokens, compareTokensOnce, nicknamesOf, PLACES, tokenForms, type TokenFormsOf, scoreTokens, scoreTokensAtLeast, strengthOf, type TokenWeight } from './compare';
 import { breaksScanWords, findIdentifiersInText, queryIdentifierKeys, targetIdentifierKeys, type IdentifierCandidates } from './identifiers';
 import {
@@ -49,9 +50,8 @@ const FUNCTION_WORDS = new Set([
   'more', 'most', 'many', 'one', 'two', 'its', 'his', 'her', 'she', 'him', 'are', 'can', 'will', 'would', 'should', 'may',
 ]);
 
-/** Key prefixes (character codes) in the query key table: `~` phonetic form, deletion keys. */
+/** Key prefix (a character code) in the query key table: `~` phonetic form (one-edit keys are in DeletionKeys). */
 const PHONETIC_KEY = 0x7e;
-const DELETION_KEY = 0x01;
 
 /** At most this many candidate names are scored for one query. */
 const MAX_SCORED = 200;
@@ -118,6 +118,7 @@ const SCAN_WORD = 2;
 export interface IndexStats {
   targets: number;
   names: number;
+  /** Query keys: exact and phonetic forms, and one-edit keys. */
   keys: number;
   clusters: number;
 }
@@ -199,6 +200,11 @@ export class MatchIndex {
   /** Query keys (exact token, `~` phonetic form, one-edit deletions) → names. */
   private readonly keys: KeyTable;
   private readonly postings: Postings;
+  /**
+   * One-edit keys of listed words → the words' exact keys: a word's names are its exact key's
+   * list, so each word's keys are stored once rather than once per name.
+   */
+  private readonly deletionKeys: DeletionKeys;
   /** Target index → group index; group → ids of every target in it. */
   private readonly group: number[];
   private readonly groupIds: string[][];
@@ -225,8 +231,8 @@ export class MatchIndex {
 
   private constructor(targets: Target[]) {
     this.targets = targets;
-    // About nine query keys per target on the real lists (268k for 32k targets).
-    this.keys = new KeyTable(targets.length * 9);
+    // About two exact and phonetic keys per target on the real lists (61k for 32k targets).
+    this.keys = new KeyTable(targets.length * 2);
     const uf = new UnionFind(targets.length);
     // (token pool id, name) of words of five letters or more, for one-edit keys.
     const typoTokens = new IntList();
@@ -411,7 +417,7 @@ export class MatchIndex {
         }
       }
     }
-    addDeletionKeys(this.keys, postings, typoTokens, tokenDf, tokenPhonetic);
+    this.deletionKeys = deletionKeysOf(typoTokens, tokenDf, tokenPhonetic, tokenKey);
     this.keys.trim();
     this.postings = postings.finish(this.keys.size);
     this.nameTarget = nameTarget.toInt32Array();
@@ -529,7 +535,7 @@ export class MatchIndex {
   }
 
   stats(): IndexStats {
-    return { targets: this.targets.length, names: this.nameCount, keys: this.keys.size, clusters: this.groupIds.length };
+    return { targets: this.targets.length, names: this.nameCount, keys: this.keys.size + this.deletionKeys.size, clusters: this.groupIds.length };
   }
 
   /** Rarity from the lists (a token in many names says little), never above the built-in weight. */
@@ -573,20 +579,19 @@ export class MatchIndex {
       const p = phoneticForm(token);
       keys.length = 0;
       keys.push(this.keys.idOf(token), this.keys.idOf(p, PHONETIC_KEY));
-      // deletions(p): the word itself, then the word with each letter left out in turn.
-      if (token.length >= 5) {
-        keys.push(this.keys.idOf(p, DELETION_KEY));
-        for (let k = 0; k < p.length; k++) keys.push(this.keys.idOf(p, DELETION_KEY, k));
-      }
-      for (const key of keys) {
-        if (key < 0) continue;
-        const start = this.postings.start(key);
-        const end = this.postings.end(key);
+      // Then deletions(p): the word itself, then the word with each letter left out in turn.
+      const deletions = token.length >= 5 ? p.length + 1 : 0;
+      for (let at = 0; at < keys.length + deletions; at++) {
+        let names: Int32Array;
+        if (at < keys.length) {
+          const key = keys[at]!;
+          if (key < 0) continue;
+          names = this.postings.values.subarray(this.postings.start(key), this.postings.end(key));
+        } else names = this.namesOfDeletionKey(p, at - keys.length - 1);
         // A very common word alone would list thousands of names: the rarer words find those.
-        if (end - start > 2000 && tokens.length > 1) continue;
-        const values = this.postings.values;
-        for (let k = start; k < end; k++) {
-          const name = values[k]!;
+        if (names.length > 2000 && tokens.length > 1) continue;
+        for (let k = 0; k < names.length; k++) {
+          const name = names[k]!;
           if (foundBy[name] === word) continue;
           foundBy[name] = word;
           if (sharedWords[name] === 0) found[foundCount++] = name;
@@ -609,6 +614,25 @@ export class MatchIndex {
 
   /** See candidates(); made on the first query. */
   private candidateScratch?: { sharedWords: Int32Array; foundBy: Int32Array; found: Int32Array; word: number };
+
+  /** The names of the listed words with the one-edit key `form` without the letter at `skip`, each once, in name order. */
+  private namesOfDeletionKey(form: string, skip: number): Int32Array {
+    const words = (this.deletionWords ??= []);
+    words.length = 0;
+    this.deletionKeys.wordsOf(form, skip, words);
+    if (words.length === 0) return EMPTY_CODES;
+    const postings = this.postings;
+    if (words.length === 1) return postings.values.subarray(postings.start(words[0]!), postings.end(words[0]!));
+    const names: number[] = [];
+    for (const exact of words) for (let j = postings.start(exact); j < postings.end(exact); j++) names.push(postings.values[j]!);
+    const sorted = Int32Array.from(names).sort();
+    // (Two listed words of one name, or one word with a key twice, as "aab" without either a.)
+    let kept = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k]!;
+    return sorted.subarray(0, kept);
+  }
+
+  private deletionWords?: number[];
 
   /** Name n's tokens, forms and digits: what scoring reads of it (entry(n) makes the whole name). */
   private tokensOfName(n: number): NameTokens {
@@ -2368,24 +2392,19 @@ function popcount(v: number): number {
  * form p: the word itself, then the word with each letter left out in turn. Deletion keys cost
  * memory (a key per letter); words in more than 50 names are found exactly anyway.
  */
-function addDeletionKeys(keys: KeyTable, postings: PostingsBuilder, typoTokens: IntList, tokenDf: IntColumn, tokenPhonetic: readonly string[]): void {
-  // A token's keys are found once, at its first name, and kept in one run of `keyIds`.
-  const firstKey = new Int32Array(tokenPhonetic.length).fill(-1);
-  const keyIds = new IntList();
+/** One-edit keys of the listed words of five letters or more in 50 names at most (typoTokens holds a word once per name). */
+function deletionKeysOf(typoTokens: IntList, tokenDf: IntColumn, tokenPhonetic: readonly string[], tokenKey: IntColumn): DeletionKeys {
+  const done = new Uint8Array(tokenPhonetic.length);
+  const forms: string[] = [];
+  const exactKeys: number[] = [];
   for (let k = 0; k < typoTokens.length; k += 2) {
     const id = typoTokens.at(k);
-    if (tokenDf.get(id) > 50) continue;
-    const n = typoTokens.at(k + 1);
-    const p = tokenPhonetic[id]!;
-    let first = firstKey[id]!;
-    if (first < 0) {
-      first = firstKey[id] = keyIds.length;
-      keyIds.push(keys.add(p, DELETION_KEY));
-      for (let skip = 0; skip < p.length; skip++) keyIds.push(keys.add(p, DELETION_KEY, skip));
-    }
-    const end = first + p.length + 1;
-    for (let j = first; j < end; j++) postings.add(keyIds.at(j), n);
+    if (done[id] || tokenDf.get(id) > 50) continue;
+    done[id] = 1;
+    forms.push(tokenPhonetic[id]!);
+    exactKeys.push(tokenKey.get(id));
   }
+  return new DeletionKeys(forms, exactKeys);
 }
 
 /** Keys a word is found by on a page: itself, its phonetic form, its stem ("Vekselberga"). */
