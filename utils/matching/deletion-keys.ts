@@ -1,3 +1,5 @@
+import { lowerBound } from './postings';
+
 /**
  * One-edit keys of listed words (symmetric deletion, as SymSpell): a word's phonetic form, and
  * that form with each letter left out in turn. A query word one edit away from a listed word shares
@@ -47,15 +49,8 @@ export class DeletionKeys {
   wordsOf(form: string, skip: number, out: number[]): void {
     const first = firstHash(form, skip);
     const hashes = this.first;
-    let low = 0;
-    let high = hashes.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (hashes[mid]! < first) low = mid + 1;
-      else high = mid;
-    }
     let second: number | undefined;
-    for (let k = low; k < hashes.length && hashes[k] === first; k++) {
+    for (let k = lowerBound(hashes, first); k < hashes.length && hashes[k] === first; k++) {
       second ??= secondHash(form, skip);
       if (this.second[k] === second) out.push(this.words[k]!);
     }

@@ -20,7 +20,7 @@ import {
   TITLES,
   type NameTokens,
 } from './normalize';
-import { IntColumn, IntList, IntListTable, KeyTable, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
+import { IntColumn, IntList, IntListTable, KeyTable, lowerBound, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
 import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -2366,18 +2366,6 @@ function concatenated(lists: Int32Array[]): Int32Array {
     length += list.length;
   }
   return all;
-}
-
-/** The first index of sorted `values` whose value is `value` or more. */
-function lowerBound(values: Int32Array | Uint32Array, value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function popcount(v: number): number {

@@ -431,3 +431,15 @@ export class StringPool {
     this.ids = undefined;
   }
 }
+
+/** The first index of sorted `values` whose value is `value` or more. */
+export function lowerBound(values: Int32Array | Uint32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
