@@ -197,7 +197,7 @@ export class MatchIndex {
   private readonly nameCjk = new Map<number, string>();
   /** See IndexedName.scoreKey. */
   private readonly nameScoreKey: Int32Array;
-  /** Query keys (exact token, `~` phonetic form, one-edit deletions) → names. */
+  /** Query keys (exact token, `~` phonetic form) → names. */
   private readonly keys: KeyTable;
   private readonly postings: Postings;
   /**
@@ -2376,11 +2376,10 @@ function popcount(v: number): number {
 
 /**
  * One-edit keys: a typo in a query word of five letters or more still finds the name. For each
- * (token id, name) of `typoTokens` (in name order), the keys of deletions(p) of the token's phonetic
- * form p: the word itself, then the word with each letter left out in turn. Deletion keys cost
- * memory (a key per letter); words in more than 50 names are found exactly anyway.
+ * listed word of `typoTokens` (token id, name; a word once per name), the keys of deletions(p) of
+ * its phonetic form p, once: the word itself, then the word with each letter left out in turn.
+ * Words in more than 50 names are found exactly anyway.
  */
-/** One-edit keys of the listed words of five letters or more in 50 names at most (typoTokens holds a word once per name). */
 function deletionKeysOf(typoTokens: IntList, tokenDf: IntColumn, tokenPhonetic: readonly string[], tokenKey: IntColumn): DeletionKeys {
   const done = new Uint8Array(tokenPhonetic.length);
   const forms: string[] = [];
