@@ -1,4 +1,4 @@
-import { lowerBound } from './postings';
+import { lowerBound, sortedByHash } from './postings';
 
 /**
  * One-edit keys of listed words (symmetric deletion, as SymSpell): a word's phonetic form, and
@@ -55,19 +55,6 @@ export class DeletionKeys {
       if (this.second[k] === second) out.push(this.words[k]!);
     }
   }
-}
-
-/** Entries in the order of their hashes. */
-function sortedByHash(hashes: Uint32Array): Int32Array {
-  const size = hashes.length;
-  if (size >= 2097152) return Int32Array.from({ length: size }, (_, k) => k).sort((a, b) => hashes[a]! - hashes[b]! || a - b);
-  // The common case, fast: hash × 2^21 + entry as one number, sorted as numbers (53 bits at most).
-  const packed = new Float64Array(size);
-  for (let k = 0; k < size; k++) packed[k] = hashes[k]! * 2097152 + k;
-  packed.sort();
-  const order = new Int32Array(size);
-  for (let k = 0; k < size; k++) order[k] = packed[k]! % 2097152;
-  return order;
 }
 
 /** FNV-1a of the form without the letter at `skip`, mixed. */

@@ -20,7 +20,7 @@ import {
   TITLES,
   type NameTokens,
 } from './normalize';
-import { IntColumn, IntList, IntListTable, KeyTable, lowerBound, Postings, PostingsBuilder, StringListColumn, StringPool } from './postings';
+import { IntColumn, IntList, IntListTable, KeyTable, lowerBound, Postings, PostingsBuilder, sortedByHash, StringListColumn, StringPool } from './postings';
 import { STRONG, WEAK, type NameComparison, type NameExplanation, type QueryMatch, type ScanMatch, type SearchOptions, type Strength } from './types';
 
 /**
@@ -1752,23 +1752,26 @@ class MisspeltIndex {
   ) {
     let size = 0;
     for (const token of tokens) size += phoneticForm(token).length + 2;
-    // Hash × 2^21 + word: sorted as numbers, one typed array.
-    const packed = new Float64Array(size);
+    const hashOf = new Uint32Array(size);
+    const wordOf = new Int32Array(size);
     let at = 0;
     for (let r = 0; r < tokens.length; r++) {
       const p = phoneticForm(tokens[r]!);
-      packed[at++] = formHash(p, -1) * 2097152 + r;
-      for (let skip = 0; skip < p.length; skip++) packed[at++] = formHash(p, skip) * 2097152 + r;
-      packed[at++] = skeletonHash(p) * 2097152 + r;
+      hashOf[at] = formHash(p, -1);
+      wordOf[at++] = r;
+      for (let skip = 0; skip < p.length; skip++) {
+        hashOf[at] = formHash(p, skip);
+        wordOf[at++] = r;
+      }
+      hashOf[at] = skeletonHash(p);
+      wordOf[at++] = r;
     }
-    packed.sort();
+    const order = sortedByHash(hashOf);
     this.hashes = new Uint32Array(size);
     this.rareOf = new Int32Array(size);
     for (let k = 0; k < size; k++) {
-      const value = packed[k]!;
-      const r = value % 2097152;
-      this.rareOf[k] = r;
-      this.hashes[k] = (value - r) / 2097152;
+      this.hashes[k] = hashOf[order[k]!]!;
+      this.rareOf[k] = wordOf[order[k]!]!;
     }
     this.seen = new Int32Array(tokens.length);
   }

@@ -443,3 +443,16 @@ export function lowerBound(values: Int32Array | Uint32Array, value: number): num
   }
   return low;
 }
+
+/** Entries (indexes into `hashes`) in the order of their hashes; entries of one hash in their own order. */
+export function sortedByHash(hashes: Uint32Array): Int32Array {
+  const size = hashes.length;
+  if (size >= 2097152) return Int32Array.from({ length: size }, (_, k) => k).sort((a, b) => hashes[a]! - hashes[b]! || a - b);
+  // The common case, fast: hash × 2^21 + entry as one number, sorted as numbers (53 bits at most).
+  const packed = new Float64Array(size);
+  for (let k = 0; k < size; k++) packed[k] = hashes[k]! * 2097152 + k;
+  packed.sort();
+  const order = new Int32Array(size);
+  for (let k = 0; k < size; k++) order[k] = packed[k]! % 2097152;
+  return order;
+}
