@@ -586,7 +586,7 @@ export class MatchIndex {
         if (at < keys.length) {
           const key = keys[at]!;
           if (key < 0) continue;
-          names = this.postings.values.subarray(this.postings.start(key), this.postings.end(key));
+          names = this.postings.of(key);
         } else names = this.namesOfDeletionKey(p, at - keys.length - 1);
         // A very common word alone would list thousands of names: the rarer words find those.
         if (names.length > 2000 && tokens.length > 1) continue;
@@ -622,9 +622,9 @@ export class MatchIndex {
     this.deletionKeys.wordsOf(form, skip, words);
     if (words.length === 0) return EMPTY_CODES;
     const postings = this.postings;
-    if (words.length === 1) return postings.values.subarray(postings.start(words[0]!), postings.end(words[0]!));
+    if (words.length === 1) return postings.of(words[0]!);
     const names: number[] = [];
-    for (const exact of words) for (let j = postings.start(exact); j < postings.end(exact); j++) names.push(postings.values[j]!);
+    for (const exact of words) names.push(...postings.of(exact));
     const sorted = Int32Array.from(names).sort();
     // (Two listed words of one name, or one word with a key twice, as "aab" without either a.)
     let kept = 0;
@@ -1018,11 +1018,10 @@ export class MatchIndex {
   private wordEntry(folded: string): WordEntry {
     let entry = this.wordEntries.get(folded);
     if (entry) return entry;
-    const values = this.scanPostings.values;
     const lists: Int32Array[] = [];
     for (const key of scanKeys(folded)) {
       const id = this.scanKeyTable.idOf(key);
-      if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(values.subarray(this.scanPostings.start(id), this.scanPostings.end(id)));
+      if (id >= 0 && this.scanPostings.lengthOf(id) > 0) lists.push(this.scanPostings.of(id));
     }
     // (Lists of a word's keys overlap: a code seen twice only extends its group to the same word.)
     // Sorted, so that a name's codes are found by a binary search (one key's list is in name order).

@@ -271,6 +271,11 @@ export class Postings {
     return key < 0 ? 0 : this.offsets[key + 1]! - this.offsets[key]!;
   }
 
+  /** One list, as a view of `values` (no copy). */
+  of(key: number): Int32Array {
+    return this.values.subarray(this.offsets[key]!, this.offsets[key + 1]!);
+  }
+
   /** A copy of one list (tests, diagnostics). */
   list(key: number): number[] {
     return [...this.values.subarray(this.offsets[key]!, this.offsets[key + 1]!)];
