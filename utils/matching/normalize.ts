@@ -72,25 +72,35 @@ export function legalFormKind(form: string): string | undefined {
 /** Edit distance with adjacent transpositions as one edit; max + 1 as soon as it exceeds max. */
 export function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev = new Array<number>(b.length + 1);
+  // One row, reused by every call (pages and queries compare words by the hundred thousand).
+  if (levenshteinRow.length <= b.length) levenshteinRow = new Int32Array(b.length + 32);
+  const prev = levenshteinRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const caBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     let diag = prev[0]!;
     prev[0] = i;
-    let rowMin = prev[0];
+    let left = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j]!;
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
+      const cb = b.charCodeAt(j - 1);
+      let d = ca === cb ? diag : diag + 1;
+      if (up + 1 < d) d = up + 1;
+      if (left + 1 < d) d = left + 1;
       // Transposition ("Mohmamed"): one edit, not two.
-      if (i > 1 && j > 1 && cost && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j]!, diag);
+      if (ca !== cb && j > 1 && ca === b.charCodeAt(j - 2) && caBefore === cb && diag < d) d = diag;
+      prev[j] = d;
+      left = d;
       diag = up;
-      if (prev[j]! < rowMin) rowMin = prev[j]!;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
   }
   return prev[b.length]!;
 }
+let levenshteinRow = new Int32Array(64);
 
 /**
  * The words legal forms are written out in. Company registers and lists truncate long names
