@@ -162,11 +162,13 @@ export function compareTokens(a: string, b: string): TokenMatch {
 
 /**
  * compareTokens for a caller that keeps the answer itself (a page word against the listed words it
- * may misspell, once per word): the pair is not remembered here too.
+ * may misspell, once per word): the pair is not remembered here too. With `least` above a near
+ * match's similarity, only whether the pair reaches it is asked: a pairing under it may come back
+ * as none, and edit distances stop as soon as they are too far for it (most candidates are).
  */
-export function compareTokensOnce(a: string, b: string): TokenMatch {
+export function compareTokensOnce(a: string, b: string, least = 0): TokenMatch {
   if (a === b) return EXACT;
-  return matchOfForms(formsOf(a), formsOf(b), false);
+  return matchOfForms(formsOf(a), formsOf(b), false, least);
 }
 
 /** What compareTokens works out of a token, to keep by those who compare it again and again. */
@@ -188,7 +190,7 @@ const SON_OF = new Set(['bin', 'ibn', 'ben']);
  * compareTokens of two tokens by their forms. Most pairs are told by the forms alone (the same
  * sound, stem or skeleton; or too far apart for a typo); only the rest need edit distances.
  */
-function matchOfForms(fa: TokenForms, fb: TokenForms, remember = true): TokenMatch {
+function matchOfForms(fa: TokenForms, fb: TokenForms, remember = true, least = 0): TokenMatch {
   const a = fa.token;
   const b = fb.token;
   if (a === b) return EXACT;
@@ -218,7 +220,7 @@ function matchOfForms(fa: TokenForms, fb: TokenForms, remember = true): TokenMat
   // (Mohammed / Muhammad); "Grund" / "Grand" and "Feng" / "Fujing" are other words.
   if (shorter >= 6 && otherConsonants === 0 && skeletonOf(fa) === skeletonOf(fb)) return SAME_SKELETON;
   if (!mayBeTypo(fa, fb)) return NONE;
-  return remember ? distanceMatch(fa, fb) : typoOrNearMatch(fa, fb);
+  return remember ? distanceMatch(fa, fb) : typoOrNearMatch(fa, fb, least);
 }
 
 /**
@@ -270,24 +272,30 @@ function distanceMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
   return result;
 }
 
-function typoOrNearMatch(fa: TokenForms, fb: TokenForms): TokenMatch {
+/** `least` (see compareTokensOnce): above NEAR_ONE's, no near match is looked for, and distances stop past it. */
+function typoOrNearMatch(fa: TokenForms, fb: TokenForms, least = 0): TokenMatch {
   const a = fa.token;
   const b = fb.token;
   const pa = fa.phonetic;
   const pb = fb.phonetic;
-  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearMatch(a, b);
-  const longest = Math.max(pa.length, pb.length);
-  const max = Math.floor(longest / 2);
-  const dPhonetic = levenshtein(pa, pb, max);
-  const longestRaw = Math.max(a.length, b.length);
-  const dRaw = levenshtein(a, b, Math.floor(longestRaw / 2));
-  if (dPhonetic > max && dRaw > Math.floor(longestRaw / 2)) return NONE;
+  const nearEnough = least <= NEAR_ONE.similarity;
+  if (Math.min(pa.length, pb.length) < MIN_TYPO_LENGTH) return nearEnough ? nearMatch(a, b) : NONE;
   // The first letter is rarely mistyped: an edit there costs more.
   const firstDiffers = a[0] !== b[0] && pa[0] !== pb[0];
+  const penalty = firstDiffers ? 0.1 : 0;
+  const longest = Math.max(pa.length, pb.length);
+  const longestRaw = Math.max(a.length, b.length);
+  const max = Math.floor(longest / 2);
+  const maxRaw = Math.floor(longestRaw / 2);
+  // A distance beyond the cap (one past the most that can reach `least`) scores under it all the same.
+  const dPhonetic = levenshtein(pa, pb, nearEnough ? max : Math.min(max, Math.floor((1 - penalty - least) * longest) + 1));
+  const dRaw = levenshtein(a, b, nearEnough ? maxRaw : Math.min(maxRaw, Math.floor((1 - penalty - least) * longestRaw) + 1));
+  if (dPhonetic > max && dRaw > maxRaw) return NONE;
   // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
   // swap in the five letters of "Appel" / "Apple" is not one in four.
-  const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - (firstDiffers ? 0.1 : 0);
-  return similarity >= TYPO_MIN_SIMILARITY ? { similarity, how: 'typo' } : nearMatch(a, b);
+  const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - penalty;
+  if (similarity >= TYPO_MIN_SIMILARITY && similarity >= least) return { similarity, how: 'typo' };
+  return nearEnough ? nearMatch(a, b) : NONE;
 }
 
 /** `longer` is `shorter` with an -s added. */

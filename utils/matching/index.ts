@@ -1094,7 +1094,7 @@ export class MatchIndex {
     let out: number[] | undefined;
     for (let k = 0; k < candidates.length; k++) {
       const rare = candidates[k]!;
-      if (compareTokensOnce(folded, index.tokens[rare]!).similarity < 0.8) continue;
+      if (compareTokensOnce(folded, index.tokens[rare]!, 0.8).similarity < 0.8) continue;
       out ??= [];
       for (let j = index.codesStart[rare]!; j < index.codesStart[rare + 1]!; j++) out.push(index.codes[j]!);
     }
