@@ -16,6 +16,7 @@ import type { Target } from '../../utils/model';
 import { HAS_SHARED_DATA, SHARED_DIR, SHARED_SKIP_MESSAGE, sharedFile } from '../shared-data';
 import { USER_LISTS } from './real-lists';
 import { watchMachineLoad } from './machine-load';
+import { seededRandom } from '../seeded-random';
 
 if (!HAS_SHARED_DATA) {
   console.log(SHARED_SKIP_MESSAGE);
@@ -50,17 +51,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Small seeded generator: the same queries every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One typo in the longest word: substitute, delete, transpose or double a letter inside it. */
 function typo(name: string, random: () => number): string {
@@ -145,7 +135,7 @@ console.log(
 );
 
 // --- Queries ------------------------------------------------------------------------------
-const random = mulberry32(20250414);
+const random = seededRandom(20250414);
 const sampled: { query: string; id: string; how: string }[] = [];
 while (sampled.length < 1000) {
   const target = targets[Math.floor(random() * targets.length)]!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareTokens, compareTokensOnce } from '../../../utils/matching/compare';
 import { levenshtein } from '../../../utils/matching/normalize';
+import { seededRandom } from '../../seeded-random';
 
 /** The edit distance levenshtein computes, the plain way (a whole table), for comparison. */
 function referenceDistance(a: string, b: string, max: number): number {
@@ -18,17 +19,6 @@ function referenceDistance(a: string, b: string, max: number): number {
     if (Math.min(...table[i]!) > max) return max + 1;
   }
   return table[a.length]![b.length]!;
-}
-
-/** Small seeded generator: the same words every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NAMES = ['guangzong', 'mohammed', 'aleksandrovich', 'nikolayevich', 'deripaska', 'vekselberg', 'karayev', 'shipping', 'petrovna', 'abdulrahman'];
@@ -64,7 +54,7 @@ describe('edit distance', () => {
   });
 
   it('gives what a whole table gives, for short and long words alike (its row is reused)', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const long = 'a'.repeat(70) + 'guangzong';
     for (const base of [...NAMES, long]) {
       for (let k = 0; k < 40; k++) {
@@ -77,7 +67,7 @@ describe('edit distance', () => {
 
 describe('comparing a page word with a least similarity', () => {
   it('decides as compareTokens does whether a pair reaches it', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     let reached = 0;
     let pairs = 0;
     for (const base of NAMES) {
