@@ -287,15 +287,22 @@ function typoOrNearMatch(fa: TokenForms, fb: TokenForms, least = 0): TokenMatch 
   const longestRaw = Math.max(a.length, b.length);
   const max = Math.floor(longest / 2);
   const maxRaw = Math.floor(longestRaw / 2);
-  // A distance beyond the cap (one past the most that can reach `least`) scores under it all the same.
-  const dPhonetic = levenshtein(pa, pb, nearEnough ? max : Math.min(max, Math.floor((1 - penalty - least) * longest) + 1));
-  const dRaw = levenshtein(a, b, nearEnough ? maxRaw : Math.min(maxRaw, Math.floor((1 - penalty - least) * longestRaw) + 1));
+  const dPhonetic = levenshtein(pa, pb, nearEnough ? max : distanceCap(longest, max, least, penalty));
+  const dRaw = levenshtein(a, b, nearEnough ? maxRaw : distanceCap(longestRaw, maxRaw, least, penalty));
   if (dPhonetic > max && dRaw > maxRaw) return NONE;
   // Each distance against its own length: folding shortens words ("apel" for "appel"), and one
   // swap in the five letters of "Appel" / "Apple" is not one in four.
   const similarity = Math.max(1 - dPhonetic / longest, 1 - dRaw / longestRaw) - penalty;
   if (similarity >= TYPO_MIN_SIMILARITY && similarity >= least) return { similarity, how: 'typo' };
   return nearEnough ? nearMatch(a, b) : NONE;
+}
+
+/**
+ * The most edits worth counting in words of `length` for a typo similarity of `least` (at most
+ * `most`): one past the most that can reach it, since any distance beyond scores under it all the same.
+ */
+function distanceCap(length: number, most: number, least: number, penalty: number): number {
+  return Math.min(most, Math.floor((1 - penalty - least) * length) + 1);
 }
 
 /** `longer` is `shorter` with an -s added. */

@@ -1094,7 +1094,7 @@ export class MatchIndex {
     let out: number[] | undefined;
     for (let k = 0; k < candidates.length; k++) {
       const rare = candidates[k]!;
-      if (compareTokensOnce(folded, index.tokens[rare]!, 0.8).similarity < 0.8) continue;
+      if (compareTokensOnce(folded, index.tokens[rare]!, MISSPELT_SIMILARITY).similarity < MISSPELT_SIMILARITY) continue;
       out ??= [];
       for (let j = index.codesStart[rare]!; j < index.codesStart[rare + 1]!; j++) out.push(index.codes[j]!);
     }
@@ -1678,6 +1678,9 @@ interface TextWord {
   /** Its slot in FOLDED (the folded form's table), -1: none; see MatchIndex.entryOf. */
   slot: number;
 }
+
+/** How alike a page word must be to a listed rare word to be taken as its misspelling (findMisspelt). */
+const MISSPELT_SIMILARITY = 0.8;
 
 /** What one scan's group evaluation reads: the page, its words, and the current run's misspellings. */
 interface ScanScope {
