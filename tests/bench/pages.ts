@@ -70,9 +70,13 @@ const READ_FIGURES = `(() => {
   for (const [name, tag] of [['sanctions-lens-strong', 'S'], ['sanctions-lens-weak', 'w']]) {
     for (const r of CSS.highlights.get(name) ?? []) highlights.push(tag + ':' + r.toString());
   }
+  const epoch = (name) => { const m = performance.getEntriesByName('sanctions-lens:' + name)[0]; return m ? performance.timeOrigin + m.startTime : undefined; };
   const at = (name) => { const m = performance.getEntriesByName('sanctions-lens:' + name)[0]; return start && m ? m.startTime - start.startTime : undefined; };
   return {
     phases: { settings: at('settings'), read: at('read'), scanned: at('scanned') },
+    // On the clock both timelines share (each from its timeOrigin), to set beside the background's.
+    sentAt: epoch('sent'),
+    answeredAt: epoch('scanned'),
     readyToAppliedMs: start && applied ? applied.startTime - start.startTime : undefined,
     longestOwnTaskMs: last && last.detail ? last.detail.longestTaskMs : undefined,
     highlights,
@@ -98,6 +102,10 @@ interface PageRun {
   page: string;
   /** When each phase ended, from the start (ms): settings read, text read, the background's answer. */
   phases?: { settings?: number; read?: number; scanned?: number };
+  sentAt?: number;
+  answeredAt?: number;
+  /** The background's scan of this page's text: when it came in (shared clock) and how long it took. */
+  background?: { receivedAt: number; ms: number };
   highlights: string[];
   readyToAppliedMs?: number;
   longestOwnTaskMs?: number;
@@ -140,12 +148,23 @@ for (const file of files) {
     await sleep(300);
     // A string, not a function: tsx names inner functions with a helper the page does not have.
     const figures = (await page.evaluate(READ_FIGURES)) as Omit<PageRun, 'page' | 'heapMB' | 'extensionErrors'>;
-    runs.push({ page: file, ...figures, heapMB: await heapMB(page), extensionErrors: errors.slice() });
+    const background = await backgroundScanOf(figures.sentAt);
+    runs.push({ page: file, ...figures, background, heapMB: await heapMB(page), extensionErrors: errors.slice() });
   } catch (error) {
     runs.push({ page: file, highlights: [], longTasks: [], heapMB: NaN, extensionErrors: [`failed: ${String(error).slice(0, 160)}`] });
   }
   page.off('console', onConsole);
   if (runs.length % 20 === 0) console.log(`  … ${runs.length} of ${files.length} pages`);
+}
+
+/** The background's first `sanctions-lens:scan` measure (utils/browser/page-service.ts) of a text sent at `sentAt`. */
+async function backgroundScanOf(sentAt: number | undefined): Promise<PageRun['background']> {
+  if (sentAt === undefined) return undefined;
+  const measures = (await worker.evaluate(
+    `performance.getEntriesByName('sanctions-lens:scan').map((m) => ({ receivedAt: m.detail.receivedAt, ms: m.duration }))`,
+  )) as { receivedAt: number; ms: number }[];
+  // A millisecond of slack: the two timelines' origins are rounded apart.
+  return measures.find((m) => m.receivedAt >= sentAt - 1);
 }
 
 // Cold start: the service worker stopped (as Chrome does after 30 s idle), then one page.
@@ -234,6 +253,11 @@ console.log(`ready → highlights applied     median ${median(times).toFixed(1)}
 console.log(`                               worst ${worst.toFixed(1)} ms (${worstPage})   aim < ${AIM.worstMs} ms  ${mark(worst < AIM.worstMs)}`);
 const phase = (key: 'settings' | 'read' | 'scanned') => median(runs.map((r) => r.phases?.[key]).filter((x): x is number => x !== undefined));
 console.log(`  of which (medians, from the start): settings read ${phase('settings').toFixed(1)} ms, text read ${phase('read').toFixed(1)} ms, background's answer ${phase('scanned').toFixed(1)} ms`);
+const hop = (of: (r: PageRun) => number | undefined) => median(runs.map(of).filter((x): x is number => x !== undefined && Number.isFinite(x))).toFixed(1);
+console.log(
+  `  on the way (medians): to the background ${hop((r) => (r.background && r.sentAt ? r.background.receivedAt - r.sentAt : undefined))} ms, ` +
+    `its scan ${hop((r) => r.background?.ms)} ms, the answer back ${hop((r) => (r.background && r.answeredAt ? r.answeredAt - r.background.receivedAt - r.background.ms : undefined))} ms`,
+);
 console.log(`longest task of the extension  ${own.toFixed(1)} ms (${ownPage})   aim ≤ ${AIM.taskMs} ms  ${mark(own <= AIM.taskMs)}`);
 console.log(`long tasks (≥ 50 ms) on pages  with the extension on ${longWith.filter((x) => x >= 50).length} pages, without on ${[...plainLongest.values()].filter((x) => x >= 50).length}; only with: ${newLong.join(', ') || 'none'}`);
 console.log(`extra JS heap per tab          median ${median(extraHeap).toFixed(2)} MB, max ${Math.max(...extraHeap).toFixed(2)} MB   aim < ${AIM.perTabMB} MB  ${mark(Math.max(...extraHeap) < AIM.perTabMB)}`);

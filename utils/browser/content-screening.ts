@@ -60,6 +60,7 @@ export async function screenThisPage(ctx: ContentScriptContext): Promise<void> {
           // Sent without waiting for this page's read of the settings: the background keeps them
           // too, and scans nothing for a site switched off. The answer is used once both are in.
           const answer = pageMessaging.sendMessage('scanPageText', { text, host: site });
+          markScreening('sent');
           await loaded;
           if (!screensSite(settings, site)) {
             answer.catch(() => undefined);
